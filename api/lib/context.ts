@@ -1,0 +1,27 @@
+import type { Logger } from '../../lib/logger.js';
+import type { Database } from '../db/database.js';
+import type { Role } from '../../prisma/generated/enums.js';
+import type { TemporalGateway } from '../temporal/gateway.js';
+
+export interface AppDeps {
+  db: Database;
+  temporal: TemporalGateway;
+  logger: Logger;
+  /** Injected so tests can pin "now"; production uses the wall clock. */
+  now: () => Date;
+}
+
+export interface AuthUser {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    logger: Logger;
+    user: AuthUser;
+  };
+}

@@ -1,0 +1,28 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../lib/context.js';
+import * as campaigns from '../../services/campaigns.js';
+import type {
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  recordPhaseChange,
+} from './campaigns.routes.js';
+
+export const createCampaignHandler: RouteHandler<typeof createCampaign, AppEnv> = async (c) =>
+  c.json(await campaigns.createCampaign(c.var.deps, c.var.user.id, c.req.valid('json')), 201);
+
+export const listCampaignsHandler: RouteHandler<typeof listCampaigns, AppEnv> = async (c) =>
+  c.json({ items: await campaigns.listCampaigns(c.var.deps) }, 200);
+
+export const getCampaignHandler: RouteHandler<typeof getCampaign, AppEnv> = async (c) =>
+  c.json(await campaigns.getCampaign(c.var.deps, c.req.valid('param').id), 200);
+
+export const recordPhaseChangeHandler: RouteHandler<typeof recordPhaseChange, AppEnv> = async (
+  c,
+) => {
+  const { state, at } = c.req.valid('json');
+  return c.json(
+    await campaigns.recordPhaseChange(c.var.deps, c.req.valid('param').id, state, new Date(at)),
+    200,
+  );
+};

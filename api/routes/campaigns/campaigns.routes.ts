@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { authenticate, requireRole } from '../../lib/auth.js';
+import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import {
+  CampaignListSchema,
+  CampaignSchema,
+  CreateCampaignSchema,
+  PhaseChangeSchema,
+} from './campaigns.schemas.js';
+
+const tags = ['专项行动'];
+const security = [{ bearerAuth: [] }];
+
+export const createCampaign = createRoute({
+  method: 'post',
+  path: '/api/campaigns',
+  tags,
+  security,
+  summary: '创建专项行动（按模板生成日历并启动工作流）',
+  middleware: [authenticate, requireRole('city_admin')] as const,
+  request: {
+    body: { content: { 'application/json': { schema: CreateCampaignSchema } }, required: true },
+  },
+  responses: {
+    201: jsonContent(CampaignSchema, '已创建，工作流已启动'),
+    400: errorResponse('参数有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权限'),
+    409: errorResponse('该模板该年度的专项行动已存在'),
+    503: errorResponse('工作流服务不可用，未创建'),
+  },
+});
+
+export const listCampaigns = createRoute({
+  method: 'get',
+  path: '/api/campaigns',
+  tags,
+  security,
+  summary: '专项行动列表',
+  middleware: [authenticate] as const,
+  responses: {
+    200: jsonContent(CampaignListSchema, '专项行动列表（新建的在前）'),
+    401: errorResponse('未登录'),
+  },
+});
+
+export const getCampaign = createRoute({
+  method: 'get',
+  path: '/api/campaigns/{id}',
+  tags,
+  security,
+  summary: '专项行动详情：日历与当前阶段',
+  middleware: [authenticate] as const,
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(CampaignSchema, '专项行动'),
+    401: errorResponse('未登录'),
+    404: errorResponse('不存在'),
+  },
+});
+
+export const recordPhaseChange = createRoute({
+  method: 'post',
+  path: '/api/campaigns/{id}/phase-changes',
+  tags,
+  security,
+  summary: '记录阶段变更（仅供工作流调用）',
+  middleware: [authenticate, requireRole('service')] as const,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: PhaseChangeSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ state: PhaseChangeSchema.shape.state }),
+      '已记录（重复记录无副作用）',
+    ),
+    400: errorResponse('参数有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权限'),
+    404: errorResponse('不存在'),
+  },
+});

@@ -1,0 +1,61 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createHttpApi } from './activities/api-client.js';
+import { createActivities, type CampaignActivities } from './activities/index.js';
+import { loadConfigOrExit } from './config/env.js';
+import { createLogger } from './lib/logger.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export interface CampaignWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: CampaignActivities;
+  /** A prebuilt bundle (tests build it once); otherwise workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH }),
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger('worker', config.logLevel);
+  if (!config.serviceToken) {
+    console.error('SERVICE_TOKEN=(unset): the worker needs the API token of the service account');
+    process.exit(1);
+  }
+  const address = config.temporal.address ?? `127.0.0.1:${config.temporal.port}`;
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createCampaignWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: createActivities({
+      api: createHttpApi({ baseUrl: config.apiUrl, token: config.serviceToken }),
+    }),
+  });
+  logger.info('worker started', {
+    address,
+    taskQueue: config.temporal.taskQueue,
+    api: config.apiUrl,
+  });
+  // Temporal's runtime shuts the worker down gracefully on SIGINT/SIGTERM; run() then resolves.
+  await worker.run();
+  await connection.close();
+  logger.info('worker stopped');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
