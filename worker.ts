@@ -1,11 +1,25 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { createHttpApi } from './activities/api-client.js';
 import { createActivities, type CampaignActivities } from './activities/index.js';
 import { loadConfigOrExit } from './config/env.js';
 import { createLogger } from './lib/logger.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+/**
+ * Temporal's own log lines (including the workflow bundler's output) are verbose at INFO; show
+ * them at DEBUG only. Must run before the first worker or connection of the process.
+ */
+export function installQuietRuntime(debug = false): void {
+  Runtime.install({ logger: new DefaultLogger(debug ? 'DEBUG' : 'WARN') });
+}
 
 export interface CampaignWorkerOptions {
   connection: NativeConnection;
@@ -35,6 +49,7 @@ async function main(): Promise<void> {
     console.error('SERVICE_TOKEN=(unset): the worker needs the API token of the service account');
     process.exit(1);
   }
+  installQuietRuntime(config.logLevel === 'debug');
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.port}`;
   const connection = await NativeConnection.connect({ address });
   const worker = await createCampaignWorker({

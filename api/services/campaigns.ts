@@ -43,6 +43,11 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
     }
   }
 
+  // Fail fast, before writing anything, when the workflow service is known to be down.
+  if (!(await deps.temporal.isHealthy())) {
+    throw new DomainError('DEPENDENCY_UNAVAILABLE', '工作流服务不可用，专项行动未创建，请稍后重试');
+  }
+
   const scale: TimeScale = input.demo
     ? { kind: 'compressed', origin: deps.now(), secondsPerDay: input.demo.secondsPerDay }
     : { kind: 'real' };
@@ -98,7 +103,11 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
       endsAt: campaign.endsAt.toISOString(),
     });
   } catch (error) {
-    // Without its workflow nobody would follow the campaign's deadlines: undo and say so.
+    // Without its workflow nobody would follow the campaign's deadlines: undo and say so. The
+    // start may have reached the server before its deadline passed, so stop any such workflow.
+    await deps.temporal
+      .abandonCampaign(campaign.id, '创建专项行动失败，已回滚')
+      .catch(() => undefined);
     await prisma.campaign.delete({ where: { id: campaign.id } });
     deps.logger.error('starting the campaign workflow failed', {
       campaignId: campaign.id,

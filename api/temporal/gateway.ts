@@ -9,9 +9,13 @@ import {
 /** What the API asks of Temporal; one place for workflow ids and the task queue. */
 export interface TemporalGateway {
   startCampaign(input: CampaignWorkflowInput): Promise<string>;
+  /** Terminates a campaign's workflow whose creation was rolled back. */
+  abandonCampaign(campaignId: string, reason: string): Promise<void>;
   campaignStatus(campaignId: string): Promise<CampaignStatus>;
   isHealthy(): Promise<boolean>;
 }
+
+const START_DEADLINE_MS = 5_000;
 
 export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
 
@@ -30,8 +34,16 @@ export function createTemporalGateway({
   return {
     async startCampaign(input) {
       const workflowId = campaignWorkflowId(input.campaignId);
-      await client.workflow.start(campaignWorkflow, { workflowId, taskQueue, args: [input] });
+      // Bounded, so that an unreachable server turns into a prompt 503 instead of a long hang.
+      await connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        client.workflow.start(campaignWorkflow, { workflowId, taskQueue, args: [input] }),
+      );
       return workflowId;
+    },
+    async abandonCampaign(campaignId, reason) {
+      await connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        client.workflow.getHandle(campaignWorkflowId(campaignId)).terminate(reason),
+      );
     },
     campaignStatus: (campaignId) =>
       client.workflow.getHandle(campaignWorkflowId(campaignId)).query(campaignStatusQuery),

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config/env.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('configuration', () => {
+  it('has embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.temporal.address).toBeUndefined();
+    expect(config.temporal.port).toBe(7233);
+    expect(config.apiUrl).toBe('http://127.0.0.1:3000');
+  });
+
+  it('names every bad variable and what it expects', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x/y', TEMPORAL_ADDRESS: 'nohost' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT="abc": /m);
+    expect(problems).toMatch(/^DATABASE_URL="mysql:\/\/x\/y": /m);
+    expect(problems).toMatch(/^TEMPORAL_ADDRESS="nohost": expected host:port/m);
+  });
+
+  it('rejects a short service token', () => {
+    expect(() => loadConfig({ SERVICE_TOKEN: 'short' })).toThrow(/SERVICE_TOKEN.*at least 32/);
+  });
+
+  it('stops an entry point with a clear message on a bad value', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'worker.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '70000' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('PORT="70000"');
+  });
+});

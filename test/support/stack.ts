@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createHttpApi } from '../../activities/api-client.js';
+import { createActivities } from '../../activities/index.js';
+import { seedDemoAccounts, type DemoTokens } from '../../api/db/seed.js';
+import { generateToken } from '../../api/lib/tokens.js';
+import { startApi, type ApiRuntime } from '../../api/runtime.js';
+import { createLogger } from '../../lib/logger.js';
+import { createCampaignWorker, installQuietRuntime } from '../../worker.js';
+import { createTestDatabase, type DatabaseKind } from './databases.js';
+
+export interface TestStack {
+  api: ApiRuntime;
+  tokens: DemoTokens;
+  serviceToken: string;
+  taskQueue: string;
+  /** fetch against the API, JSON in and out, as the given demo user (or no one). */
+  call(
+    method: string,
+    path: string,
+    options?: { as?: keyof DemoTokens | 'service' | null; body?: unknown; rawBody?: string },
+  ): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  database: DatabaseKind;
+  /** Run a worker for this stack's task queue (default true). */
+  worker?: boolean;
+  /** Point the API at another Temporal address (e.g. one where nothing listens). */
+  temporalAddress?: string;
+}
+
+let runtimeInstalled = false;
+
+/** The real API (HTTP on a free port), a fresh database and a real worker on its own task queue. */
+export async function startTestStack(options: TestStackOptions): Promise<TestStack> {
+  const database = await createTestDatabase(options.database);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hcm-test-'));
+  const taskQueue = `test-${randomBytes(6).toString('hex')}`;
+  const serviceToken = generateToken();
+  const logger = createLogger('test-api', 'error');
+  const temporalAddress = options.temporalAddress ?? inject('temporalAddress');
+  const api = await startApi({
+    database: database.target,
+    temporal: { address: temporalAddress, namespace: 'default', taskQueue },
+    host: '127.0.0.1',
+    port: 0,
+    serviceToken,
+    logger,
+  });
+  const tokens = await seedDemoAccounts(api.db.prisma, dataDir);
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let connection: NativeConnection | undefined;
+  if (options.worker !== false) {
+    if (!runtimeInstalled) {
+      installQuietRuntime();
+      runtimeInstalled = true;
+    }
+    connection = await NativeConnection.connect({ address: temporalAddress });
+    worker = await createCampaignWorker({
+      connection,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({
+        api: createHttpApi({ baseUrl: api.url, token: serviceToken }),
+      }),
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    running = worker.run();
+  }
+
+  return {
+    api,
+    tokens,
+    serviceToken,
+    taskQueue,
+    async call(method, urlPath, { as = 'cityAdmin', body, rawBody } = {}) {
+      const token = as === null ? undefined : as === 'service' ? serviceToken : tokens[as];
+      const response = await fetch(`${api.url}${urlPath}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined || rawBody !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
+        },
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed };
+    },
+    async stop() {
+      if (worker) {
+        worker.shutdown();
+        await running;
+      }
+      await connection?.close();
+      await api.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 30_000, intervalMs = 200, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
