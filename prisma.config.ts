@@ -1,8 +1,9 @@
 import path from 'node:path';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
 import type { PrismaConfig } from 'prisma';
 
-// Used by the Prisma CLI only (generate, and `migrate diff`/`migrate dev` while writing migrations).
-// The WASM schema engine runs against a throwaway in-memory PGlite, so no native engine and no
+// Used by the Prisma CLI only (`generate`, and `migrate diff` while writing migrations). The WASM
+// schema engine runs against throwaway in-memory PGlite databases, so no native engine and no
 // database server are needed. The application applies migrations itself (api/db/migrate.ts).
 export default {
   experimental: { adapter: true },
@@ -14,6 +15,24 @@ export default {
       import('@electric-sql/pglite'),
       import('pglite-prisma-adapter'),
     ]);
-    return new PrismaPGlite(new PGlite());
+    // The engine replays existing migrations on the shadow database through executeRaw, one
+    // whole migration.sql at a time; PGlite runs multi-statement scripts only through exec().
+    const withScripts = async (db: PGliteType) => {
+      const adapter = await new PrismaPGlite(db).connect();
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      adapter.executeRaw = async (query) => {
+        if (query.args.length > 0) return executeRaw(query);
+        await db.exec(query.sql);
+        return 0;
+      };
+      return adapter;
+    };
+    const main = new PGlite();
+    return {
+      provider: 'postgres',
+      adapterName: 'pglite-prisma-adapter',
+      connect: () => withScripts(main),
+      connectToShadowDb: () => withScripts(new PGlite()),
+    };
   },
 } satisfies PrismaConfig;

@@ -4,8 +4,7 @@ import type { AppDeps } from './lib/context.js';
 import { createRouter } from './lib/create-router.js';
 import { mountDocs } from './lib/docs-page.js';
 import { errorBody, notFound, onError } from './lib/errors.js';
-import { campaignsRouter } from './routes/campaigns/index.js';
-import { healthRouter } from './routes/health/index.js';
+import { routers } from './routes/index.js';
 
 // Validation messages people read are Chinese; our own schemas override them where it helps.
 z.config(z.locales.zhCN());
@@ -27,8 +26,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.route('/', healthRouter);
-  app.route('/', campaignsRouter);
+  for (const router of routers) app.route('/', router);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

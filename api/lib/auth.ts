@@ -17,8 +17,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (!token || token.revokedAt || token.user.disabledAt) {
     throw new DomainError('UNAUTHENTICATED', 'API 令牌无效或已被吊销');
   }
-  const { id, name, role, unitId } = token.user;
-  c.set('user', { id, name, role, unitId });
+  const { id, name, role, unitId, enterpriseId } = token.user;
+  c.set('user', { id, name, role, unitId, enterpriseId });
   await next();
 });
 

@@ -16,6 +16,7 @@ export interface AuthUser {
   name: string;
   role: Role;
   unitId: string | null;
+  enterpriseId: string | null;
 }
 
 export interface AppEnv {

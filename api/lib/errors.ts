@@ -57,3 +57,11 @@ export const notFound: NotFoundHandler<AppEnv> = (c) =>
   c.json(errorBody('NOT_FOUND', `未找到：${c.req.method} ${c.req.path}`), 404);
 
 export const notFoundError = (what: string) => new DomainError('NOT_FOUND', `${what}不存在`);
+
+/** A write based on a version someone else has since changed: the loser gets 409, not an overwrite. */
+export const staleVersionError = () =>
+  new DomainError('CONFLICT', '记录已被他人修改，请刷新后按最新版本重试');
+
+/** A 400 naming one field, for rules zod cannot see (e.g. a category of another campaign). */
+export const fieldError = (path: string, message: string) =>
+  new DomainError('VALIDATION_FAILED', '请求参数校验失败', [{ path, message }]);

@@ -13,6 +13,9 @@ import { createLogger } from '../../lib/logger.js';
 import { createCampaignWorker, installQuietRuntime } from '../../worker.js';
 import { createTestDatabase, type DatabaseKind } from './databases.js';
 
+/** A demo account, the worker's service account, a raw token (`{ token }`) or no one (null). */
+export type Caller = keyof DemoTokens | 'service' | { token: string } | null;
+
 export interface TestStack {
   api: ApiRuntime;
   tokens: DemoTokens;
@@ -22,7 +25,7 @@ export interface TestStack {
   call(
     method: string,
     path: string,
-    options?: { as?: keyof DemoTokens | 'service' | null; body?: unknown; rawBody?: string },
+    options?: { as?: Caller; body?: unknown; rawBody?: string },
   ): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -82,7 +85,14 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     serviceToken,
     taskQueue,
     async call(method, urlPath, { as = 'cityAdmin', body, rawBody } = {}) {
-      const token = as === null ? undefined : as === 'service' ? serviceToken : tokens[as];
+      const token =
+        as === null
+          ? undefined
+          : typeof as === 'object'
+            ? as.token
+            : as === 'service'
+              ? serviceToken
+              : tokens[as];
       const response = await fetch(`${api.url}${urlPath}`, {
         method,
         headers: {

@@ -1,0 +1,36 @@
+import { assistanceRouter } from './assistance/index.js';
+import { auditLogRouter } from './audit-log/index.js';
+import { campaignsRouter } from './campaigns/index.js';
+import { casesRouter } from './cases/index.js';
+import { commitmentsRouter } from './commitments/index.js';
+import { enterprisesRouter } from './enterprises/index.js';
+import { hazardsRouter } from './hazards/index.js';
+import { healthRouter } from './health/index.js';
+import { inspectionsRouter } from './inspections/index.js';
+import { interviewsRouter } from './interviews/index.js';
+import { productCategoriesRouter } from './product-categories/index.js';
+import { riskReportsRouter } from './risk-reports/index.js';
+import { selfInspectionsRouter } from './self-inspections/index.js';
+import { spotChecksRouter } from './spot-checks/index.js';
+import { tokensRouter } from './tokens/index.js';
+import { unitsRouter } from './units/index.js';
+
+/** Every resource router, mounted at the root (each route carries its full path). */
+export const routers = [
+  healthRouter,
+  campaignsRouter,
+  unitsRouter,
+  productCategoriesRouter,
+  enterprisesRouter,
+  inspectionsRouter,
+  hazardsRouter,
+  spotChecksRouter,
+  casesRouter,
+  assistanceRouter,
+  interviewsRouter,
+  riskReportsRouter,
+  selfInspectionsRouter,
+  commitmentsRouter,
+  auditLogRouter,
+  tokensRouter,
+];
