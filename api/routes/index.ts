@@ -3,6 +3,7 @@ import { auditLogRouter } from './audit-log/index.js';
 import { campaignsRouter } from './campaigns/index.js';
 import { casesRouter } from './cases/index.js';
 import { commitmentsRouter } from './commitments/index.js';
+import { enterpriseImportRouter } from './enterprise-import/index.js';
 import { enterprisesRouter } from './enterprises/index.js';
 import { hazardsRouter } from './hazards/index.js';
 import { healthRouter } from './health/index.js';
@@ -12,8 +13,8 @@ import { productCategoriesRouter } from './product-categories/index.js';
 import { riskReportsRouter } from './risk-reports/index.js';
 import { selfInspectionsRouter } from './self-inspections/index.js';
 import { spotChecksRouter } from './spot-checks/index.js';
-import { tokensRouter } from './tokens/index.js';
 import { unitsRouter } from './units/index.js';
+import { usersRouter } from './users/index.js';
 
 /** Every resource router, mounted at the root (each route carries its full path). */
 export const routers = [
@@ -21,6 +22,7 @@ export const routers = [
   campaignsRouter,
   unitsRouter,
   productCategoriesRouter,
+  enterpriseImportRouter,
   enterprisesRouter,
   inspectionsRouter,
   hazardsRouter,
@@ -32,5 +34,5 @@ export const routers = [
   selfInspectionsRouter,
   commitmentsRouter,
   auditLogRouter,
-  tokensRouter,
+  usersRouter,
 ];

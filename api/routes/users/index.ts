@@ -1,4 +1,4 @@
 import { createRouter } from '../../lib/create-router.js';
 
 // Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const tokensRouter = createRouter();
+export const usersRouter = createRouter();
