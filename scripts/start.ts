@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bindDemoEnterpriseUser, seedDemoRecords } from '../api/db/demo-data.js';
 import { demoTokensPath } from '../api/db/seed.js';
 import { generateToken, hashToken } from '../api/lib/tokens.js';
 import { startApi } from '../api/runtime.js';
@@ -77,6 +78,7 @@ function startWorker(): void {
 startWorker();
 
 if (config.demoSecondsPerDay > 0) await ensureDemoCampaign();
+await bindDemoEnterpriseUser(api.db.prisma);
 
 const line = (label: string, value: string) => `  ${label.padEnd(16)}${value}`;
 console.log(
@@ -96,6 +98,7 @@ console.log(
   ].join('\n'),
 );
 
+/** On the first start: a compressed demo campaign, created through the API, and its records. */
 async function ensureDemoCampaign(): Promise<void> {
   if ((await api.db.prisma.campaign.count()) > 0) return;
   const admin = await api.db.prisma.user.findUniqueOrThrow({
@@ -116,9 +119,19 @@ async function ensureDemoCampaign(): Promise<void> {
         demo: { secondsPerDay: config.demoSecondsPerDay },
       }),
     });
-    const body = (await response.json()) as { id?: string };
+    const body = (await response.json()) as { id: string; startsAt: string };
     if (!response.ok) throw new Error(`creating the demo campaign failed: ${JSON.stringify(body)}`);
-    logger.info('demo campaign created', { id: body.id, secondsPerDay: config.demoSecondsPerDay });
+    const seeded = await seedDemoRecords(api.db.prisma, {
+      campaignId: body.id,
+      authorId: admin.id,
+      startsAt: new Date(body.startsAt),
+      secondsPerDay: config.demoSecondsPerDay,
+    });
+    logger.info('demo campaign created', {
+      id: body.id,
+      secondsPerDay: config.demoSecondsPerDay,
+      ...seeded,
+    });
   } finally {
     await api.db.prisma.apiToken.update({
       where: { id: issued.id },

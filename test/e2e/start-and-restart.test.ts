@@ -99,6 +99,18 @@ describe.each(DATABASE_KINDS)('npm start on %s: up, stopped with Ctrl-C, started
     const { body } = await get('/api/campaigns', tokens.citySupervisor);
     expect(body.items).toHaveLength(1);
     expect(body.items[0].demo).toEqual({ secondsPerDay: 1 });
+
+    // A living campaign: enterprises with hazards and spot checks in at least three units,
+    // 浦东新区 among them, and the demo enterprise user bound to one of them.
+    const enterprises = await get('/api/enterprises?pageSize=200', tokens.citySupervisor);
+    const units = new Set(enterprises.body.items.map((e: { unitName: string }) => e.unitName));
+    expect(units.size).toBeGreaterThanOrEqual(3);
+    expect(units).toContain('浦东新区市场监督管理局');
+    const officerView = await get('/api/enterprises?pageSize=200', tokens.unitOfficer);
+    expect(officerView.body.total).toBeGreaterThan(0);
+    expect(officerView.body.total).toBeLessThan(enterprises.body.total);
+    const own = await get('/api/enterprises', tokens.enterpriseUser);
+    expect(own.body.items).toHaveLength(1);
   });
 
   it('stops every child process on Ctrl-C', async () => {
