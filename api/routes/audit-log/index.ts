@@ -1,4 +1,9 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './audit-log.handlers.js';
+import * as routes from './audit-log.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const auditLogRouter = createRouter();
+// Append-only: entries are written by writeAudit inside each change's transaction; no route
+// here changes or deletes them.
+export const auditLogRouter = createRouter()
+  .openapi(routes.listAuditLog, handlers.listAuditLog)
+  .openapi(routes.getAuditEntry, handlers.getAuditEntry);

@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './commitments.handlers.js';
+import * as routes from './commitments.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const commitmentsRouter = createRouter();
+export const commitmentsRouter = createRouter()
+  .openapi(routes.listCommitments, handlers.listCommitments)
+  .openapi(routes.getCommitment, handlers.getCommitment)
+  .openapi(routes.createCommitment, handlers.createCommitment);

@@ -1,4 +1,9 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './product-categories.handlers.js';
+import * as routes from './product-categories.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const productCategoriesRouter = createRouter();
+export const productCategoriesRouter = createRouter()
+  .openapi(routes.listProductCategories, handlers.listProductCategories)
+  .openapi(routes.getProductCategory, handlers.getProductCategory)
+  .openapi(routes.createProductCategory, handlers.createProductCategory)
+  .openapi(routes.updateProductCategory, handlers.updateProductCategory);

@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './self-inspections.handlers.js';
+import * as routes from './self-inspections.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const selfInspectionsRouter = createRouter();
+export const selfInspectionsRouter = createRouter()
+  .openapi(routes.listSelfInspections, handlers.listSelfInspections)
+  .openapi(routes.getSelfInspection, handlers.getSelfInspection)
+  .openapi(routes.createSelfInspection, handlers.createSelfInspection);

@@ -1,4 +1,7 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './units.handlers.js';
+import * as routes from './units.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const unitsRouter = createRouter();
+export const unitsRouter = createRouter()
+  .openapi(routes.listUnits, handlers.listUnits)
+  .openapi(routes.getUnit, handlers.getUnit);

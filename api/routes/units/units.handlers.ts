@@ -1,0 +1,10 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../lib/context.js';
+import * as units from '../../services/units.js';
+import type * as routes from './units.routes.js';
+
+export const listUnits: RouteHandler<typeof routes.listUnits, AppEnv> = async (c) =>
+  c.json(await units.listUnits(c.var.deps.db.prisma), 200);
+
+export const getUnit: RouteHandler<typeof routes.getUnit, AppEnv> = async (c) =>
+  c.json(await units.getUnit(c.var.deps.db.prisma, c.req.valid('param').id), 200);

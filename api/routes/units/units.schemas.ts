@@ -1,0 +1,18 @@
+import { z } from '@hono/zod-openapi';
+import { Instant } from '../../lib/schemas.js';
+
+export const UnitSchema = z
+  .object({
+    id: z.string(),
+    code: z.string().openapi({ example: 'pudong' }),
+    name: z.string().openapi({ example: '浦东新区市场监督管理局' }),
+    shortName: z.string().openapi({ example: '浦东新区' }),
+    kind: z.enum(['city_division', 'district', 'special_zone']),
+    kindName: z.string().openapi({ example: '区市场监督管理局' }),
+    implementing: z.boolean().openapi({ description: '是否实施单位（市局业务处室为组织单位）' }),
+    order: z.number().int(),
+    createdAt: Instant,
+  })
+  .openapi('Unit');
+
+export const UnitListSchema = z.object({ items: z.array(UnitSchema) }).openapi('UnitList');

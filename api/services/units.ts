@@ -1,0 +1,38 @@
+import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
+import type { UnitKind } from '../../prisma/generated/enums.js';
+import { notFoundError } from '../lib/errors.js';
+import { toShanghaiIso } from '../lib/format.js';
+
+/** Display names of the unit kinds. */
+export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
+  city_division: '市局业务处室',
+  district: '区市场监督管理局',
+  special_zone: '特定区域监管单位',
+};
+
+/** The city division and the 18 implementing units, in the order the city lists them. */
+export async function listUnits(prisma: PrismaClient) {
+  const rows = await prisma.unit.findMany({ orderBy: { order: 'asc' } });
+  return { items: rows.map(presentUnit) };
+}
+
+export async function getUnit(prisma: PrismaClient, id: string) {
+  const row = await prisma.unit.findUnique({ where: { id } });
+  if (!row) throw notFoundError('单位');
+  return presentUnit(row);
+}
+
+export function presentUnit(row: Prisma.UnitModel) {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.shortName,
+    kind: row.kind,
+    kindName: UNIT_KIND_NAMES[row.kind],
+    /** 实施单位: the districts and the two special units; the city division organises. */
+    implementing: row.kind !== 'city_division',
+    order: row.order,
+    createdAt: toShanghaiIso(row.createdAt),
+  };
+}
