@@ -1,4 +1,13 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './hazards.handlers.js';
+import * as routes from './hazards.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const hazardsRouter = createRouter();
+export const hazardsRouter = createRouter()
+  .openapi(routes.listHazards, handlers.listHazards)
+  .openapi(routes.getHazard, handlers.getHazard)
+  .openapi(routes.createHazard, handlers.createHazard)
+  .openapi(routes.updateHazard, handlers.updateHazard)
+  .openapi(routes.startHazard, handlers.startHazard)
+  .openapi(routes.submitHazard, handlers.submitHazard)
+  .openapi(routes.verifyHazard, handlers.verifyHazard)
+  .openapi(routes.extendHazard, handlers.extendHazard);
