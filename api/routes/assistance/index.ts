@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './assistance.handlers.js';
+import * as routes from './assistance.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const assistanceRouter = createRouter();
+export const assistanceRouter = createRouter()
+  .openapi(routes.listAssistance, handlers.listAssistance)
+  .openapi(routes.getAssistance, handlers.getAssistance)
+  .openapi(routes.createAssistance, handlers.createAssistance);

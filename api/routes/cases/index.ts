@@ -1,4 +1,9 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './cases.handlers.js';
+import * as routes from './cases.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const casesRouter = createRouter();
+export const casesRouter = createRouter()
+  .openapi(routes.listCases, handlers.listCases)
+  .openapi(routes.getCase, handlers.getCase)
+  .openapi(routes.createCase, handlers.createCase)
+  .openapi(routes.updateCase, handlers.updateCase);

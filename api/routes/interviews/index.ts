@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './interviews.handlers.js';
+import * as routes from './interviews.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const interviewsRouter = createRouter();
+export const interviewsRouter = createRouter()
+  .openapi(routes.listInterviews, handlers.listInterviews)
+  .openapi(routes.getInterview, handlers.getInterview)
+  .openapi(routes.createInterview, handlers.createInterview);

@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './risk-reports.handlers.js';
+import * as routes from './risk-reports.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const riskReportsRouter = createRouter();
+export const riskReportsRouter = createRouter()
+  .openapi(routes.listRiskReports, handlers.listRiskReports)
+  .openapi(routes.getRiskReport, handlers.getRiskReport)
+  .openapi(routes.createRiskReport, handlers.createRiskReport);

@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './spot-checks.handlers.js';
+import * as routes from './spot-checks.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const spotChecksRouter = createRouter();
+export const spotChecksRouter = createRouter()
+  .openapi(routes.listSpotChecks, handlers.listSpotChecks)
+  .openapi(routes.getSpotCheck, handlers.getSpotCheck)
+  .openapi(routes.createSpotCheck, handlers.createSpotCheck);

@@ -1,0 +1,22 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../lib/context.js';
+import * as interviews from '../../services/interviews.js';
+import type * as routes from './interviews.routes.js';
+
+export const listInterviews: RouteHandler<typeof routes.listInterviews, AppEnv> = async (c) =>
+  c.json(await interviews.listInterviews(c.var.deps, c.var.user, c.req.valid('query')), 200);
+
+export const getInterview: RouteHandler<typeof routes.getInterview, AppEnv> = async (c) =>
+  c.json(
+    interviews.presentInterview(
+      await interviews.findVisibleInterview(
+        c.var.deps.db.prisma,
+        c.var.user,
+        c.req.valid('param').id,
+      ),
+    ),
+    200,
+  );
+
+export const createInterview: RouteHandler<typeof routes.createInterview, AppEnv> = async (c) =>
+  c.json(await interviews.createInterview(c.var.deps, c.var.user, c.req.valid('json')), 201);

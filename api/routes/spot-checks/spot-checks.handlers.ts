@@ -1,0 +1,22 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../lib/context.js';
+import * as spotChecks from '../../services/spot-checks.js';
+import type * as routes from './spot-checks.routes.js';
+
+export const listSpotChecks: RouteHandler<typeof routes.listSpotChecks, AppEnv> = async (c) =>
+  c.json(await spotChecks.listSpotChecks(c.var.deps, c.var.user, c.req.valid('query')), 200);
+
+export const getSpotCheck: RouteHandler<typeof routes.getSpotCheck, AppEnv> = async (c) =>
+  c.json(
+    spotChecks.presentSpotCheck(
+      await spotChecks.findVisibleSpotCheck(
+        c.var.deps.db.prisma,
+        c.var.user,
+        c.req.valid('param').id,
+      ),
+    ),
+    200,
+  );
+
+export const createSpotCheck: RouteHandler<typeof routes.createSpotCheck, AppEnv> = async (c) =>
+  c.json(await spotChecks.createSpotCheck(c.var.deps, c.var.user, c.req.valid('json')), 201);

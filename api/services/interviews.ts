@@ -1,0 +1,103 @@
+import type { z } from '@hono/zod-openapi';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { writeAudit } from '../lib/audit.js';
+import type { AppDeps, AuthUser } from '../lib/context.js';
+import { fieldError, notFoundError } from '../lib/errors.js';
+import { toShanghaiIso } from '../lib/format.js';
+import { page, skipTake } from '../lib/list-query.js';
+import { unitReadScope } from '../lib/scope.js';
+import type {
+  CreateInterviewSchema,
+  InterviewListQuery,
+} from '../routes/interviews/interviews.schemas.js';
+import {
+  instantFilter,
+  presentRecordBase,
+  recordInclude,
+  recordListFilters,
+  recordOrderBy,
+  resolveRecordWrite,
+} from './record-references.js';
+
+type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof recordInclude }>;
+
+export async function findVisibleInterview(
+  prisma: AppDeps['db']['prisma'],
+  user: AuthUser,
+  id: string,
+) {
+  const row = await prisma.interview.findFirst({
+    where: { id, ...unitReadScope(user) },
+    include: recordInclude,
+  });
+  if (!row) throw notFoundError('约谈记录');
+  return row;
+}
+
+export async function listInterviews(
+  deps: AppDeps,
+  user: AuthUser,
+  query: z.output<typeof InterviewListQuery>,
+) {
+  const filters: Prisma.InterviewWhereInput[] = [
+    ...recordListFilters(user, query),
+    instantFilter('interviewedAt', query),
+  ];
+  if (query.hazard) filters.push({ hazardId: query.hazard });
+  const where: Prisma.InterviewWhereInput = { AND: filters };
+  const [rows, total] = await Promise.all([
+    deps.db.prisma.interview.findMany({
+      where,
+      include: recordInclude,
+      orderBy: recordOrderBy(query.sort),
+      ...skipTake(query),
+    }),
+    deps.db.prisma.interview.count({ where }),
+  ]);
+  return page(rows.map(presentInterview), total, query);
+}
+
+export async function createInterview(
+  deps: AppDeps,
+  user: AuthUser,
+  input: z.output<typeof CreateInterviewSchema>,
+) {
+  const { prisma } = deps.db;
+  const unitId = await resolveRecordWrite(prisma, user, input);
+  if (input.hazardId) {
+    const hazard = await prisma.hazard.findFirst({
+      where: { id: input.hazardId, enterpriseId: input.enterpriseId },
+      select: { id: true },
+    });
+    if (!hazard) throw fieldError('hazardId', '隐患不存在或不属于该企业');
+  }
+  const { unitId: _requested, ...fields } = input;
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.interview.create({
+      data: { ...fields, unitId, createdById: user.id },
+      include: recordInclude,
+    });
+    await writeAudit(tx, user, {
+      action: 'create',
+      entity: 'interview',
+      entityId: row.id,
+      unitId,
+      after: row,
+    });
+    return row;
+  });
+  return presentInterview(created);
+}
+
+export function presentInterview(row: InterviewRow) {
+  return {
+    ...presentRecordBase(row),
+    enterpriseId: row.enterpriseId,
+    enterpriseName: row.enterprise.name,
+    enterpriseCreditCode: row.enterprise.creditCode,
+    interviewedAt: toShanghaiIso(row.interviewedAt),
+    reason: row.reason,
+    hazardId: row.hazardId,
+    note: row.note,
+  };
+}

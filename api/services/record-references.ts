@@ -1,0 +1,189 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps, AuthUser } from '../lib/context.js';
+import { fieldError } from '../lib/errors.js';
+import { toShanghaiIso } from '../lib/format.js';
+import { DateRangeQuery, instantRange } from '../lib/list-query.js';
+import { Id, Instant } from '../lib/schemas.js';
+import { unitForWrite, unitReadScope } from '../lib/scope.js';
+
+// Shared by the officer-recorded campaign records (spot checks, cases, assistance, interviews,
+// risk reports): the references every such record carries, how lists of them are filtered, and
+// the fields every one of them shows.
+
+type Db = AppDeps['db']['prisma'];
+
+export interface RecordReferences {
+  campaignId: string;
+  categoryId: string;
+  enterpriseId?: string | null;
+}
+
+/**
+ * Checks what a new record points at: the campaign exists, the category is one of that
+ * campaign's, and the enterprise (when given) is one the writer may record for — a unit officer
+ * only an enterprise of their own unit. Each failure is a 400 naming the field.
+ */
+export async function checkRecordReferences(
+  prisma: Db,
+  user: AuthUser,
+  refs: RecordReferences,
+): Promise<void> {
+  const campaign = await prisma.campaign.findUnique({
+    where: { id: refs.campaignId },
+    select: { id: true },
+  });
+  if (!campaign) throw fieldError('campaignId', '专项行动不存在');
+  const category = await prisma.productCategory.findFirst({
+    where: { id: refs.categoryId, campaignId: refs.campaignId },
+    select: { id: true },
+  });
+  if (!category) throw fieldError('categoryId', '产品类别不属于该专项行动');
+  if (refs.enterpriseId) {
+    const enterprise = await prisma.enterprise.findFirst({
+      where: {
+        id: refs.enterpriseId,
+        ...(user.role === 'unit_officer' ? { unitId: user.unitId ?? '' } : {}),
+      },
+      select: { id: true },
+    });
+    if (!enterprise) throw fieldError('enterpriseId', '企业不存在或不属于本单位');
+  }
+}
+
+/** The unit a new record belongs to (403 for those who may not record), then its references. */
+export async function resolveRecordWrite(
+  prisma: Db,
+  user: AuthUser,
+  input: RecordReferences & { unitId?: string },
+): Promise<string> {
+  const unitId = await unitForWrite(prisma, user, input.unitId);
+  await checkRecordReferences(prisma, user, input);
+  return unitId;
+}
+
+// --- Reading ------------------------------------------------------------------------------
+
+/** Relations every record shows by name. */
+export const recordInclude = {
+  unit: { select: { name: true } },
+  enterprise: { select: { name: true, creditCode: true } },
+  category: { select: { code: true, name: true } },
+} as const;
+
+interface RecordRow {
+  id: string;
+  campaignId: string;
+  unitId: string;
+  unit: { name: string };
+  enterpriseId: string | null;
+  enterprise: { name: string; creditCode: string } | null;
+  categoryId: string;
+  category: { code: string; name: string };
+  createdById: string;
+  createdAt: Date;
+}
+
+export function presentRecordBase(row: RecordRow) {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    unitId: row.unitId,
+    unitName: row.unit.name,
+    enterpriseId: row.enterpriseId,
+    enterpriseName: row.enterprise?.name ?? null,
+    enterpriseCreditCode: row.enterprise?.creditCode ?? null,
+    categoryId: row.categoryId,
+    categoryCode: row.category.code,
+    categoryName: row.category.name,
+    createdById: row.createdById,
+    createdAt: toShanghaiIso(row.createdAt),
+  };
+}
+
+/** The output fields of presentRecordBase, for the resources' response schemas. */
+export const recordBaseFields = {
+  id: z.string(),
+  campaignId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  enterpriseCreditCode: z.string().nullable(),
+  categoryId: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  createdById: z.string(),
+  createdAt: Instant,
+};
+
+/** The reference fields of a create request. */
+export const recordInputFields = {
+  campaignId: Id.openapi({ description: '专项行动 id' }),
+  unitId: Id.optional().openapi({
+    description: '仅市局管理员可指定（默认市局产品质量安全监督管理处）；实施单位人员默认本单位',
+  }),
+  categoryId: Id.openapi({ description: '该专项行动的产品类别 id' }),
+};
+
+/** Filters every record list takes; `from`/`to` apply to the record's main instant. */
+export const recordListQueryFields = {
+  unit: Id.optional().openapi({ description: '实施单位 id' }),
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: '产品类别 id 或代码（如 gas_appliances）' }),
+  enterprise: Id.optional().openapi({ description: '企业 id' }),
+  campaign: Id.optional().openapi({ description: '专项行动 id' }),
+  ...DateRangeQuery.shape,
+};
+
+export const dateRangeOrdered = (query: { from?: string; to?: string }) =>
+  !query.from || !query.to || query.from <= query.to;
+export const dateRangeOrderMessage = {
+  message: '起始日期不能晚于截止日期',
+  path: ['to'],
+};
+
+interface RecordListQuery {
+  unit?: string;
+  category?: string;
+  enterprise?: string;
+  campaign?: string;
+}
+
+type CommonFilter =
+  | { unitId?: string }
+  | { campaignId: string }
+  | { enterpriseId: string }
+  | { OR: [{ categoryId: string }, { category: { code: string } }] };
+
+/** Read scope (enterprise users: 403) and the common filters, as `AND` members. */
+export function recordListFilters(user: AuthUser, query: RecordListQuery): CommonFilter[] {
+  const filters: CommonFilter[] = [unitReadScope(user)];
+  if (query.unit) filters.push({ unitId: query.unit });
+  if (query.campaign) filters.push({ campaignId: query.campaign });
+  if (query.enterprise) filters.push({ enterpriseId: query.enterprise });
+  if (query.category) {
+    filters.push({ OR: [{ categoryId: query.category }, { category: { code: query.category } }] });
+  }
+  return filters;
+}
+
+/** `{ [field]: range }` for the from/to dates, or nothing. */
+export function instantFilter<F extends string>(
+  field: F,
+  query: { from?: string; to?: string },
+): Partial<Record<F, { gte?: Date; lt?: Date }>> {
+  const range = instantRange(query.from, query.to);
+  return range ? ({ [field]: range } as Record<F, { gte?: Date; lt?: Date }>) : {};
+}
+
+/** Sort by the chosen field, then by id so that pages never overlap. */
+export function recordOrderBy(sort: string) {
+  const desc = sort.startsWith('-');
+  const field = desc ? sort.slice(1) : sort;
+  return [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }] as { [key: string]: 'asc' | 'desc' }[];
+}

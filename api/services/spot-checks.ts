@@ -1,0 +1,117 @@
+import type { z } from '@hono/zod-openapi';
+import { DomainError } from '../../domain/errors.js';
+import { SPOT_CHECK_LEVELS } from '../../domain/labels.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { writeAudit } from '../lib/audit.js';
+import type { AppDeps, AuthUser } from '../lib/context.js';
+import { notFoundError } from '../lib/errors.js';
+import { toShanghaiIso } from '../lib/format.js';
+import { page, skipTake } from '../lib/list-query.js';
+import { unitForWrite, unitReadScope } from '../lib/scope.js';
+import {
+  SPOT_CHECK_RESULTS,
+  type CreateSpotCheckSchema,
+  type SpotCheckListQuery,
+} from '../routes/spot-checks/spot-checks.schemas.js';
+import {
+  checkRecordReferences,
+  instantFilter,
+  presentRecordBase,
+  recordInclude,
+  recordListFilters,
+  recordOrderBy,
+} from './record-references.js';
+
+type SpotCheckRow = Prisma.SpotCheckGetPayload<{ include: typeof recordInclude }>;
+
+export async function findVisibleSpotCheck(
+  prisma: AppDeps['db']['prisma'],
+  user: AuthUser,
+  id: string,
+) {
+  const row = await prisma.spotCheck.findFirst({
+    where: { id, ...unitReadScope(user) },
+    include: recordInclude,
+  });
+  if (!row) throw notFoundError('监督抽查记录');
+  return row;
+}
+
+export async function listSpotChecks(
+  deps: AppDeps,
+  user: AuthUser,
+  query: z.output<typeof SpotCheckListQuery>,
+) {
+  const filters: Prisma.SpotCheckWhereInput[] = [
+    ...recordListFilters(user, query),
+    instantFilter('checkedAt', query),
+  ];
+  if (query.level) filters.push({ level: query.level });
+  if (query.result) {
+    filters.push(
+      query.result === 'unqualified'
+        ? { unqualifiedBatches: { gt: 0 } }
+        : { unqualifiedBatches: 0 },
+    );
+  }
+  const where: Prisma.SpotCheckWhereInput = { AND: filters };
+  const [rows, total] = await Promise.all([
+    deps.db.prisma.spotCheck.findMany({
+      where,
+      include: recordInclude,
+      orderBy: recordOrderBy(query.sort),
+      ...skipTake(query),
+    }),
+    deps.db.prisma.spotCheck.count({ where }),
+  ]);
+  return page(rows.map(presentSpotCheck), total, query);
+}
+
+export async function createSpotCheck(
+  deps: AppDeps,
+  user: AuthUser,
+  input: z.output<typeof CreateSpotCheckSchema>,
+) {
+  const { prisma } = deps.db;
+  const unitId = await unitForWrite(prisma, user, input.unitId);
+  if (input.level === 'city' && user.role !== 'city_admin') {
+    throw new DomainError('FORBIDDEN', '实施单位只能录入区级监督抽查，市级抽查由市局录入');
+  }
+  await checkRecordReferences(prisma, user, input);
+  const { unitId: _requested, ...fields } = input;
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.spotCheck.create({
+      data: { ...fields, unitId, createdById: user.id },
+      include: recordInclude,
+    });
+    await writeAudit(tx, user, {
+      action: 'create',
+      entity: 'spot_check',
+      entityId: row.id,
+      unitId,
+      after: row,
+    });
+    return row;
+  });
+  return presentSpotCheck(created);
+}
+
+export function presentSpotCheck(row: SpotCheckRow) {
+  const result = row.unqualifiedBatches > 0 ? 'unqualified' : 'qualified';
+  return {
+    ...presentRecordBase(row),
+    enterpriseId: row.enterpriseId,
+    enterpriseName: row.enterprise.name,
+    enterpriseCreditCode: row.enterprise.creditCode,
+    level: row.level,
+    levelName: SPOT_CHECK_LEVELS[row.level],
+    product: row.product,
+    checkedAt: toShanghaiIso(row.checkedAt),
+    batches: row.batches,
+    unqualifiedBatches: row.unqualifiedBatches,
+    failedItems: row.failedItems,
+    tracingNote: row.tracingNote ?? null,
+    result,
+    resultName: SPOT_CHECK_RESULTS[result],
+  } as const;
+}

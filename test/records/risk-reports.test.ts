@@ -1,0 +1,307 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/databases.js';
+import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
+import { startTestStack, type Caller, type TestStack } from '../support/stack.js';
+
+const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+const paths = (body: { error: { issues?: { path: string }[] } }) =>
+  (body.error.issues ?? []).map((issue) => issue.path).sort();
+
+describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
+  let stack: TestStack;
+  let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  let pudong: string;
+  let huangpu: string;
+  let huangpuOfficer: { token: string };
+  let ours: { id: string; name: string };
+  let theirs: { id: string };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ database, worker: false });
+    campaign = await createCampaign(stack, 2027);
+    pudong = await unitId(stack, 'pudong');
+    huangpu = await unitId(stack, 'huangpu');
+    huangpuOfficer = await createUser(stack, { role: 'unit_officer', unitCode: 'huangpu' });
+    ours = await createEnterprise(stack, 'unitOfficer');
+    theirs = await createEnterprise(stack, huangpuOfficer);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const count = () => stack.api.db.prisma.riskReport.count();
+  const monitoring = (overrides: Record<string, unknown> = {}) => ({
+    campaignId: campaign.id,
+    categoryId: campaign.categoryId('ebike_chargers_batteries'),
+    kind: 'monitoring',
+    enterpriseId: ours.id,
+    reportedAt: '2027-08-18T16:20:00+08:00',
+    title: '电动自行车充电器风险监测',
+    description: '电商平台抽样',
+    batchesMonitored: 12,
+    problemsFound: 3,
+    ...overrides,
+  });
+  const information = (overrides: Record<string, unknown> = {}) => ({
+    campaignId: campaign.id,
+    categoryId: campaign.categoryId('ebike_chargers_batteries'),
+    kind: 'information',
+    reportedAt: '2027-08-19',
+    title: '消费者投诉充电器过热',
+    ...overrides,
+  });
+  const report = async (as: Caller, body: unknown) => {
+    const res = await stack.call('POST', '/api/risk-reports', { as, body });
+    if (res.status !== 201) throw new Error(`risk report failed: ${JSON.stringify(res.body)}`);
+    return res.body as { id: string };
+  };
+
+  it('records a monitoring of batches, reads it back and audits it', async () => {
+    const { status, body } = await stack.call('POST', '/api/risk-reports', {
+      as: 'unitOfficer',
+      body: monitoring(),
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      campaignId: campaign.id,
+      unitId: pudong,
+      enterpriseId: ours.id,
+      enterpriseName: ours.name,
+      categoryCode: 'ebike_chargers_batteries',
+      categoryName: '电动自行车充电器和电池',
+      kind: 'monitoring',
+      kindName: '风险监测',
+      reportedAt: '2027-08-18T16:20:00+08:00',
+      title: '电动自行车充电器风险监测',
+      description: '电商平台抽样',
+      batchesMonitored: 12,
+      problemsFound: 3,
+    });
+    const stored = await stack.api.db.prisma.riskReport.findUniqueOrThrow({
+      where: { id: body.id },
+    });
+    expect(stored).toMatchObject({ batchesMonitored: 12, problemsFound: 3, unitId: pudong });
+    expect(stored.reportedAt.toISOString()).toBe('2027-08-18T08:20:00.000Z');
+
+    const read = await stack.call('GET', `/api/risk-reports/${body.id}`, { as: 'unitOfficer' });
+    expect(read.body).toEqual(body);
+    const audit = await stack.api.db.prisma.auditLog.findMany({ where: { entityId: body.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', entity: 'risk_report', unitId: pudong });
+    expect((audit[0]!.after as { batchesMonitored: number }).batchesMonitored).toBe(12);
+  });
+
+  it('records a piece of risk information with no enterprise and no counts', async () => {
+    const { status, body } = await stack.call('POST', '/api/risk-reports', {
+      as: 'unitOfficer',
+      body: information(),
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      kind: 'information',
+      kindName: '风险信息',
+      enterpriseId: null,
+      enterpriseName: null,
+      description: null,
+      reportedAt: '2027-08-19T00:00:00+08:00',
+      batchesMonitored: 0,
+      problemsFound: 0,
+    });
+  });
+
+  it.each([
+    ['a monitoring of no batches', 'monitoring', { batchesMonitored: 0 }, ['batchesMonitored']],
+    [
+      'a monitoring without a batch count',
+      'monitoring',
+      { batchesMonitored: undefined },
+      ['batchesMonitored'],
+    ],
+    ['problems found in risk information', 'information', { problemsFound: 2 }, ['problemsFound']],
+    [
+      'batches counted for risk information',
+      'information',
+      { batchesMonitored: 5 },
+      ['batchesMonitored'],
+    ],
+    ['a negative problem count', 'monitoring', { problemsFound: -1 }, ['problemsFound']],
+    ['an unknown kind', 'monitoring', { kind: 'warning' }, ['kind']],
+    [
+      'wrong types',
+      'monitoring',
+      { batchesMonitored: '12', title: null },
+      ['batchesMonitored', 'title'],
+    ],
+    ['no title', 'information', { title: '' }, ['title']],
+    ['an unknown field', 'information', { severity: 'high' }, ['(root)']],
+  ] as const)(
+    'rejects %s with 400 and writes nothing',
+    async (_what, kind, overrides, expected) => {
+      const before = await count();
+      const body = kind === 'monitoring' ? monitoring(overrides) : information(overrides);
+      const res = await stack.call('POST', '/api/risk-reports', { as: 'unitOfficer', body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(paths(res.body)).toEqual(expected);
+      expect(await count()).toBe(before);
+    },
+  );
+
+  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
+    const before = await count();
+    const malformed = await stack.call('POST', '/api/risk-reports', {
+      as: 'unitOfficer',
+      rawBody: "{'kind': 'information'}",
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+    const huge = await postOnFreshConnection(
+      `${stack.api.url}/api/risk-reports`,
+      stack.tokens.unitOfficer,
+      JSON.stringify(information({ description: 'x'.repeat(1_100_000) })),
+    );
+    expect(huge.status).toBe(413);
+    expect(await count()).toBe(before);
+  });
+
+  it('checks the campaign, the category and the enterprise it refers to', async () => {
+    const other = await createCampaign(stack, 2028);
+    const before = await count();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+      [{ categoryId: other.categoryId('ebikes') }, 'categoryId', '产品类别不属于该专项行动'],
+      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+    ];
+    for (const [overrides, path, message] of cases) {
+      const { status, body } = await stack.call('POST', '/api/risk-reports', {
+        as: 'unitOfficer',
+        body: monitoring(overrides),
+      });
+      expect(status).toBe(400);
+      expect(body.error.issues).toEqual([{ path, message }]);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps each unit to its own records; city roles read all; others may not write', async () => {
+    const mine = await report('unitOfficer', information());
+    const other = await report(huangpuOfficer, information({ title: '黄浦区采集的风险信息' }));
+
+    const listed = await stack.call('GET', '/api/risk-reports?pageSize=200', {
+      as: 'unitOfficer',
+    });
+    expect(ids(listed.body)).toContain(mine.id);
+    expect(ids(listed.body)).not.toContain(other.id);
+    expect(
+      (await stack.call('GET', `/api/risk-reports/${other.id}`, { as: 'unitOfficer' })).status,
+    ).toBe(404);
+    const supervisor = await stack.call('GET', `/api/risk-reports?unit=${huangpu}&pageSize=200`, {
+      as: 'citySupervisor',
+    });
+    expect(ids(supervisor.body)).toEqual([other.id]);
+
+    const before = await count();
+    expect(
+      (
+        await stack.call('POST', '/api/risk-reports', {
+          as: 'unitOfficer',
+          body: information({ unitId: huangpu }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await stack.call('POST', '/api/risk-reports', { as: 'citySupervisor', body: information() }))
+        .status,
+    ).toBe(403);
+    const enterpriseUser = await createUser(stack, {
+      role: 'enterprise_user',
+      enterpriseId: ours.id,
+    });
+    expect(
+      (await stack.call('POST', '/api/risk-reports', { as: enterpriseUser, body: information() }))
+        .status,
+    ).toBe(403);
+    expect((await stack.call('GET', '/api/risk-reports', { as: enterpriseUser })).status).toBe(403);
+    expect(
+      (await stack.call('GET', `/api/risk-reports/${mine.id}`, { as: enterpriseUser })).status,
+    ).toBe(403);
+    expect(await count()).toBe(before);
+
+    const city = await stack.call('POST', '/api/risk-reports', {
+      as: 'cityAdmin',
+      body: information(),
+    });
+    expect(city.status).toBe(201);
+    expect(city.body.unitName).toBe('上海市市场监督管理局产品质量安全监督管理处');
+  });
+
+  it('filters by report date at a month boundary in China time and kind, and sorts', async () => {
+    const enterprise = await createEnterprise(stack, 'unitOfficer');
+    const base = `/api/risk-reports?enterprise=${enterprise.id}`;
+    const july = await report(
+      'unitOfficer',
+      monitoring({ enterpriseId: enterprise.id, reportedAt: '2027-07-01T00:30:00+08:00' }),
+    );
+    const june = await report(
+      'unitOfficer',
+      information({ enterpriseId: enterprise.id, reportedAt: '2027-06-30T23:30:00+08:00' }),
+    );
+    const fromJuly = await stack.call('GET', `${base}&from=2027-07-01`, { as: 'unitOfficer' });
+    expect(ids(fromJuly.body)).toEqual([july.id]);
+    const toJune = await stack.call('GET', `${base}&to=2027-06-30`, { as: 'unitOfficer' });
+    expect(ids(toJune.body)).toEqual([june.id]);
+    const monitored = await stack.call('GET', `${base}&kind=monitoring`, { as: 'cityAdmin' });
+    expect(ids(monitored.body)).toEqual([july.id]);
+    const byCategory = await stack.call(
+      'GET',
+      `${base}&category=${campaign.categoryId('ebike_chargers_batteries')}&campaign=${campaign.id}`,
+      { as: 'unitOfficer' },
+    );
+    expect(byCategory.body.total).toBe(2);
+    const ascending = await stack.call('GET', `${base}&sort=reportedAt`, { as: 'unitOfficer' });
+    expect(ids(ascending.body)).toEqual([june.id, july.id]);
+    const descending = await stack.call('GET', `${base}&sort=-reportedAt&unit=${pudong}`, {
+      as: 'cityAdmin',
+    });
+    expect(ids(descending.body)).toEqual([july.id, june.id]);
+    const tooBig = await stack.call('GET', `${base}&pageSize=500`, { as: 'unitOfficer' });
+    expect(tooBig.status).toBe(400);
+    expect(paths(tooBig.body)).toEqual(['pageSize']);
+  });
+
+  it('describes its endpoints in /openapi.json', async () => {
+    const { body } = await stack.call('GET', '/openapi.json', { as: null });
+    expect(Object.keys(body.paths['/api/risk-reports']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(body.paths['/api/risk-reports/{id}'])).toEqual(['get']);
+    expect(body.components.schemas.RiskReport.properties.kindName).toBeDefined();
+  });
+});
+
+/** The server answers 413 without reading the body and closes that connection: keep it out of the pool. */
+function postOnFreshConnection(url: string, token: string, body: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    request.end(body);
+  });
+}
