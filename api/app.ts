@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import type { AppDeps } from './lib/context.js';
 import { createRouter } from './lib/create-router.js';
 import { mountDocs } from './lib/docs-page.js';
@@ -20,10 +21,18 @@ export function createApp(deps: AppDeps) {
   });
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB 上限'), 413),
-    }),
+    // The register import takes files up to 5 MB and enforces that limit itself.
+    except(
+      '/api/enterprises/import',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        // The body was not read: tell the client not to reuse this connection.
+        onError: (c) =>
+          c.json(errorBody('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB 上限'), 413, {
+            Connection: 'close',
+          }),
+      }),
+    ),
   );
 
   for (const router of routers) app.route('/', router);

@@ -9,6 +9,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -45,6 +46,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
       return c.json(errorBody('MALFORMED_JSON', '请求体不是合法的 JSON'), 400);
     }
     if (err.status === 401) return c.json(errorBody('UNAUTHENTICATED', '未登录或令牌无效'), 401);
+    if (err.status === 415) {
+      return c.json(
+        errorBody(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '请求体格式不受支持：请使用 Content-Type: application/json',
+        ),
+        415,
+      );
+    }
   }
   c.var.logger?.error('unhandled error', {
     path: c.req.path,

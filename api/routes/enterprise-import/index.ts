@@ -1,4 +1,8 @@
 import { createRouter } from '../../lib/create-router.js';
+import * as handlers from './enterprise-import.handlers.js';
+import * as routes from './enterprise-import.routes.js';
 
-// Routes of this resource are registered here (see api/routes/enterprises for the pattern).
-export const enterpriseImportRouter = createRouter();
+// Import of the enterprise register from CSV/XLSX, and its template.
+export const enterpriseImportRouter = createRouter()
+  .openapi(routes.importTemplate, handlers.importTemplate)
+  .openapi(routes.importEnterprises, handlers.importEnterprises);
