@@ -10,6 +10,8 @@ import { createHttpApi } from './activities/api-client.js';
 import { createActivities, type CampaignActivities } from './activities/index.js';
 import { loadConfigOrExit } from './config/env.js';
 import { createLogger } from './lib/logger.js';
+import { createMailer } from './lib/mailer.js';
+import path from 'node:path';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
@@ -52,21 +54,31 @@ async function main(): Promise<void> {
   installQuietRuntime(config.logLevel === 'debug');
   const address = config.temporal.address ?? `127.0.0.1:${config.temporal.port}`;
   const connection = await NativeConnection.connect({ address });
+  const mailer = config.smtpUrl
+    ? createMailer({ kind: 'smtp', url: config.smtpUrl, from: config.mailFrom })
+    : createMailer({
+        kind: 'outbox',
+        dir: path.join(config.dataDir, 'outbox'),
+        from: config.mailFrom,
+      });
   const worker = await createCampaignWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: createActivities({
       api: createHttpApi({ baseUrl: config.apiUrl, token: config.serviceToken }),
+      mailer,
     }),
   });
   logger.info('worker started', {
     address,
     taskQueue: config.temporal.taskQueue,
     api: config.apiUrl,
+    mail: mailer.describe(),
   });
   // Temporal's runtime shuts the worker down gracefully on SIGINT/SIGTERM; run() then resolves.
   await worker.run();
+  mailer.close();
   await connection.close();
   logger.info('worker stopped');
 }

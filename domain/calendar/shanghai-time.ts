@@ -55,3 +55,13 @@ export function formatShanghai(instant: Date): string {
 export function lastDayOfMonth(year: number, month: number): LocalDate {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
+
+/**
+ * A deadline as people write it: a duty due by 30 June becomes late at 1 July 00:00, which reads
+ * '2027-06-30 24:00'; other instants read as formatShanghai does.
+ */
+export function formatDeadline(instant: Date): string {
+  const text = formatShanghai(instant);
+  if (!text.endsWith(' 00:00')) return text;
+  return `${shanghaiDateOf(new Date(instant.getTime() - 1))} 24:00`;
+}

@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)('enterprise register on %s', (database) => {
     expect(status).toBe(201);
     expect(body.unitId).toBe(pudong);
     expect(body.unitName).toBe('浦东新区市场监督管理局');
-    expect(body.creditCode).toBe((input.creditCode).toUpperCase());
+    expect(body.creditCode).toBe(input.creditCode.toUpperCase());
     expect(body.contacts).toEqual([
       { name: '张三', phone: null, email: 'zhangsan@example.com', isPrimary: true },
     ]);

@@ -10,8 +10,10 @@ import { seedDemoAccounts, type DemoTokens } from '../../api/db/seed.js';
 import { generateToken } from '../../api/lib/tokens.js';
 import { startApi, type ApiRuntime } from '../../api/runtime.js';
 import { createLogger } from '../../lib/logger.js';
+import { createMailer } from '../../lib/mailer.js';
 import { createCampaignWorker, installQuietRuntime } from '../../worker.js';
 import { createTestDatabase, type DatabaseKind } from './databases.js';
+import { startSmtpCatcher, type SmtpCatcher } from './smtp.js';
 
 /** A demo account, the worker's service account, a raw token (`{ token }`) or no one (null). */
 export type Caller = keyof DemoTokens | 'service' | { token: string } | null;
@@ -21,6 +23,9 @@ export interface TestStack {
   tokens: DemoTokens;
   serviceToken: string;
   taskQueue: string;
+  /** The real SMTP listener the worker's mailer sends to. */
+  smtp: SmtpCatcher;
+  temporalAddress: string;
   /** fetch against the API, JSON in and out, as the given demo user (or no one). */
   call(
     method: string,
@@ -58,6 +63,12 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
   });
   const tokens = await seedDemoAccounts(api.db.prisma, dataDir);
 
+  const smtp = await startSmtpCatcher();
+  const mailer = createMailer({
+    kind: 'smtp',
+    url: smtp.url,
+    from: '专项行动提醒 <noreply@test.local>',
+  });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let connection: NativeConnection | undefined;
@@ -73,6 +84,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       taskQueue,
       activities: createActivities({
         api: createHttpApi({ baseUrl: api.url, token: serviceToken }),
+        mailer,
       }),
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
@@ -84,6 +96,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     tokens,
     serviceToken,
     taskQueue,
+    smtp,
+    temporalAddress,
     async call(method, urlPath, { as = 'cityAdmin', body, rawBody } = {}) {
       const token =
         as === null
@@ -118,6 +132,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
         await running;
       }
       await connection?.close();
+      mailer.close();
+      await smtp.stop();
       await api.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
