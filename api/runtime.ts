@@ -6,7 +6,10 @@ import { createApp } from './app.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { applyMigrations } from './db/migrate.js';
 import { ensureServiceAccount, seedDemoAccounts, seedReferenceData } from './db/seed.js';
+import { reconcileTimeline } from './services/timeline.js';
 import { createTemporalGateway } from './temporal/gateway.js';
+
+const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 
 export interface ApiRuntimeOptions {
   database: DatabaseTarget;
@@ -17,6 +20,8 @@ export interface ApiRuntimeOptions {
   /** Where demo-tokens.json is written; no demo accounts when undefined. */
   demoDataDir?: string;
   serviceToken?: string;
+  /** Base of links in e-mails; defaults to the API's own URL. */
+  publicUrl?: string;
   logger: Logger;
   now?: () => Date;
 }
@@ -24,6 +29,8 @@ export interface ApiRuntimeOptions {
 export interface ApiRuntime {
   url: string;
   db: Database;
+  /** Starts missing workflows now (also runs at start and every few minutes). */
+  reconcile(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +60,14 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
   });
-  const app = createApp({ db, temporal, logger, now: options.now ?? (() => new Date()) });
+  const deps = {
+    db,
+    temporal,
+    logger,
+    publicUrl: options.publicUrl ?? '',
+    now: options.now ?? (() => new Date()),
+  };
+  const app = createApp(deps);
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () =>
@@ -63,11 +77,26 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  deps.publicUrl = options.publicUrl ?? url;
+
+  // Open hazards and tasks without a running workflow (recorded while Temporal was down, or
+  // seeded) get one: now, and every few minutes while the API runs.
+  const reconcile = () =>
+    reconcileTimeline(deps).catch((error: unknown) =>
+      logger.warn('timeline reconciliation failed', { error: String(error) }),
+    );
+  void reconcile();
+  const reconciler = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
+  reconciler.unref();
 
   return {
     url,
     db,
+    reconcile: async () => {
+      await reconcile();
+    },
     async close() {
+      clearInterval(reconciler);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
       await db.close();

@@ -20,6 +20,7 @@ const api = await startApi({
   port: config.port,
   demoDataDir: config.nodeEnv === 'production' ? undefined : config.dataDir,
   serviceToken: config.serviceToken,
+  publicUrl: config.publicUrl,
   logger,
 });
 logger.info(`API listening on ${api.url}`);

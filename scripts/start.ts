@@ -50,6 +50,7 @@ const api = await startApi({
   port: config.port,
   demoDataDir: config.dataDir,
   serviceToken,
+  publicUrl: config.publicUrl,
   logger: createLogger('api', config.logLevel),
 }).catch(async (error: unknown) => {
   await devServer?.stop();

@@ -7,6 +7,8 @@ export interface AppDeps {
   db: Database;
   temporal: TemporalGateway;
   logger: Logger;
+  /** Base of links people follow from e-mails (PUBLIC_URL). */
+  publicUrl: string;
   /** Injected so tests can pin "now"; production uses the wall clock. */
   now: () => Date;
 }

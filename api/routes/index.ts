@@ -3,13 +3,17 @@ import { auditLogRouter } from './audit-log/index.js';
 import { campaignsRouter } from './campaigns/index.js';
 import { casesRouter } from './cases/index.js';
 import { commitmentsRouter } from './commitments/index.js';
+import { dutiesRouter } from './duties/index.js';
 import { enterpriseImportRouter } from './enterprise-import/index.js';
 import { enterprisesRouter } from './enterprises/index.js';
+import { followUpsRouter } from './follow-ups/index.js';
 import { hazardsRouter } from './hazards/index.js';
 import { healthRouter } from './health/index.js';
 import { inspectionsRouter } from './inspections/index.js';
+import { internalRouter } from './internal/index.js';
 import { interviewsRouter } from './interviews/index.js';
 import { productCategoriesRouter } from './product-categories/index.js';
+import { remindersRouter } from './reminders/index.js';
 import { riskReportsRouter } from './risk-reports/index.js';
 import { selfInspectionsRouter } from './self-inspections/index.js';
 import { spotChecksRouter } from './spot-checks/index.js';
@@ -35,4 +39,8 @@ export const routers = [
   commitmentsRouter,
   auditLogRouter,
   usersRouter,
+  dutiesRouter,
+  followUpsRouter,
+  remindersRouter,
+  internalRouter,
 ];

@@ -6,17 +6,26 @@ import {
   type CampaignState,
 } from '../../domain/calendar/phases.js';
 import { CAMPAIGN_TEMPLATES } from '../../domain/calendar/templates.js';
-import { DomainError } from '../../domain/errors.js';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DomainError, isErrorCode } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import type { AppDeps } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
+import type { AppDeps, AuthUser } from '../lib/context.js';
+import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { campaignWorkflowId } from '../temporal/gateway.js';
+import { agendaSettings } from './timeline-settings.js';
 
 export interface CreateCampaignInput {
   template: string;
   year: number;
   demo?: { secondsPerDay: number };
+  reminders?: {
+    offsetsDays?: number[];
+    overdueRepeatDays?: number;
+    escalationGraceDays?: number;
+    followUpDueDays?: number;
+  };
 }
 
 const campaignDetail = {
@@ -69,6 +78,18 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
         endsAt: calendar.endsAt,
         workflowId: 'pending',
         createdById: userId,
+        ...(input.reminders?.offsetsDays
+          ? { reminderOffsetsDays: input.reminders.offsetsDays }
+          : {}),
+        ...(input.reminders?.overdueRepeatDays
+          ? { overdueRepeatDays: input.reminders.overdueRepeatDays }
+          : {}),
+        ...(input.reminders?.escalationGraceDays !== undefined
+          ? { escalationGraceDays: input.reminders.escalationGraceDays }
+          : {}),
+        ...(input.reminders?.followUpDueDays
+          ? { followUpDueDays: input.reminders.followUpDueDays }
+          : {}),
         phases: { create: calendar.phases },
         deadlines: { create: calendar.deadlines },
       },
@@ -86,12 +107,35 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
         },
       });
     }
+    // Every implementing unit owes every deadline (the city division receives, it does not report).
+    const deadlines = await tx.campaignDeadline.findMany({ where: { campaignId: created.id } });
+    const units = await tx.unit.findMany({ where: { kind: { not: 'city_division' } } });
+    await tx.unitDuty.createMany({
+      data: units.flatMap((unit) =>
+        deadlines.map((d) => ({
+          campaignId: created.id,
+          unitId: unit.id,
+          deadlineId: d.id,
+          dueAt: d.dueAt,
+        })),
+      ),
+    });
     return tx.campaign.update({
       where: { id: created.id },
       data: { workflowId: campaignWorkflowId(created.id) },
       include: campaignDetail,
     });
   });
+  const duties = await prisma.unitDuty.findMany({
+    where: { campaignId: campaign.id },
+    orderBy: { dueAt: 'asc' },
+  });
+  const units = [...new Set(duties.map((d) => d.unitId))].map((unitId) => ({
+    unitId,
+    duties: duties
+      .filter((d) => d.unitId === unitId)
+      .map((d) => ({ dutyId: d.id, dueAt: d.dueAt.getTime() })),
+  }));
 
   try {
     await deps.temporal.startCampaign({
@@ -101,6 +145,8 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
         startsAt: p.startsAt.toISOString(),
       })),
       endsAt: campaign.endsAt.toISOString(),
+      units,
+      dutySettings: agendaSettings(campaign),
     });
   } catch (error) {
     // Without its workflow nobody would follow the campaign's deadlines: undo and say so. The
@@ -173,6 +219,8 @@ function presentSummary(campaign: Prisma.CampaignModel, state: CampaignState, so
     startsAt: toShanghaiIso(campaign.startsAt),
     endsAt: toShanghaiIso(campaign.endsAt),
     phase: { key: state, name: CAMPAIGN_STATE_NAMES[state], source },
+    cancelledAt: campaign.cancelledAt ? toShanghaiIso(campaign.cancelledAt) : null,
+    cancelReason: campaign.cancelReason,
     createdAt: toShanghaiIso(campaign.createdAt),
   };
 }
@@ -198,4 +246,75 @@ function present(campaign: CampaignRow, state: CampaignState, source: PhaseSourc
       dueAt: toShanghaiIso(d.dueAt),
     })),
   };
+}
+
+/** Turns a failed workflow update into the business error it carries (or a 503 when unreachable). */
+function fromWorkflowFailure(error: unknown): DomainError {
+  if (error instanceof WorkflowUpdateFailedError) {
+    let cause: unknown = error.cause;
+    while (cause instanceof Error && !(cause instanceof ApplicationFailure) && cause.cause) {
+      cause = cause.cause;
+    }
+    if (cause instanceof ApplicationFailure) {
+      return isErrorCode(cause.type)
+        ? new DomainError(cause.type, cause.message)
+        : new DomainError('CONFLICT', cause.message);
+    }
+    return new DomainError('CONFLICT', error.message);
+  }
+  return new DomainError('DEPENDENCY_UNAVAILABLE', '工作流服务不可用，请稍后重试');
+}
+
+export async function extendCampaignDeadline(
+  deps: AppDeps,
+  user: AuthUser,
+  campaignId: string,
+  input: {
+    kind: 'monthly_statistics' | 'phase_summary' | 'annual_summary';
+    period: string;
+    unitId?: string;
+    dueAt: Date;
+    reason: string;
+  },
+) {
+  const { prisma } = deps.db;
+  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw notFoundError('专项行动');
+  if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销');
+  const deadline = await prisma.campaignDeadline.findUnique({
+    where: { campaignId_kind_period: { campaignId, kind: input.kind, period: input.period } },
+  });
+  if (!deadline) throw notFoundError(`报送期限（${input.kind} ${input.period}）`);
+  if (input.unitId && !(await prisma.unit.findUnique({ where: { id: input.unitId } }))) {
+    throw fieldError('unitId', '实施单位不存在');
+  }
+  if (input.dueAt.getTime() <= deps.now().getTime()) {
+    throw fieldError('dueAt', '新的截止时间应晚于当前时间');
+  }
+  try {
+    return await deps.temporal.extendDeadline(campaignId, {
+      ...input,
+      dueAt: input.dueAt.toISOString(),
+      actorId: user.id,
+    });
+  } catch (error) {
+    throw fromWorkflowFailure(error);
+  }
+}
+
+export async function cancelCampaign(
+  deps: AppDeps,
+  user: AuthUser,
+  campaignId: string,
+  reason: string,
+) {
+  const campaign = await deps.db.prisma.campaign.findUnique({ where: { id: campaignId } });
+  if (!campaign) throw notFoundError('专项行动');
+  if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销');
+  try {
+    await deps.temporal.cancelCampaign(campaignId, reason, user.id);
+  } catch (error) {
+    throw fromWorkflowFailure(error);
+  }
+  return getCampaign(deps, campaignId);
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { SHANGHAI_2023_PRODUCT_CATEGORIES } from '../../domain/products.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudits } from '../lib/audit.js';
+import { isUniqueViolation } from '../lib/db-errors.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { staleVersionError } from '../lib/errors.js';
 import { unitForWrite } from '../lib/scope.js';
@@ -475,9 +476,6 @@ function changesOf(before: ExistingEnterprise, candidate: Candidate, context: Co
   }
   return { data, contact };
 }
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 const CHUNK = 500;
 

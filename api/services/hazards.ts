@@ -11,6 +11,8 @@ import {
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
+import { presentReminder } from './reminders.js';
+import { followNewHazard, notifyWorkflow } from './timeline.js';
 import { fieldError, notFoundError, staleVersionError, type FieldIssue } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
@@ -108,7 +110,12 @@ async function findVisibleHazard(prisma: PrismaClient, user: AuthUser, id: strin
 }
 
 export async function getHazard(deps: AppDeps, user: AuthUser, id: string) {
-  return presentHazard(await findVisibleHazard(deps.db.prisma, user, id), deps.now());
+  const hazard = await findVisibleHazard(deps.db.prisma, user, id);
+  const reminders = await deps.db.prisma.reminder.findMany({
+    where: { subjectType: 'hazard', subjectId: id },
+    orderBy: { reservedAt: 'asc' },
+  });
+  return { ...presentHazard(hazard, deps.now()), reminders: reminders.map(presentReminder) };
 }
 
 export async function listHazards(
@@ -166,6 +173,7 @@ export async function createHazard(
   const created = await prisma.$transaction((tx) =>
     createHazardInTx(tx, user, { ...fields, unitId, createdById: user.id }),
   );
+  await followNewHazard(deps, created);
   return presentHazard(created, deps.now());
 }
 
@@ -211,12 +219,14 @@ export async function submitRectification(
   assertCanActForEnterprise(user, before);
   assertStatus(before, ['open', 'rectifying'], '提交整改材料');
   const now = deps.now();
+  let submissionId = '';
   return change(deps, user, before, {
     action: 'submit',
     version: input.version,
     data: { status: 'submitted' },
+    notify: () => deps.temporal.hazardSubmitted(id, submissionId),
     then: async (tx) => {
-      await tx.hazardSubmission.create({
+      ({ id: submissionId } = await tx.hazardSubmission.create({
         data: {
           hazardId: id,
           submittedById: user.id,
@@ -224,7 +234,7 @@ export async function submitRectification(
           description: input.description,
           attachments: input.attachments,
         },
-      });
+      }));
     },
   });
 }
@@ -250,8 +260,19 @@ export async function verifyRectification(
     version: input.version,
     data: accepted
       ? { status: 'closed', closedAt: now }
-      : { status: 'rectifying', ...(input.newDeadline ? { deadline: input.newDeadline } : {}) },
+      : {
+          status: 'rectifying',
+          ...(input.newDeadline
+            ? { deadline: input.newDeadline, overdueSince: null, escalatedAt: null }
+            : {}),
+        },
     reason: input.note,
+    notify: () =>
+      deps.temporal.hazardReviewed(id, {
+        submissionId: pending?.id ?? '',
+        decision: input.decision,
+        ...(input.newDeadline ? { deadline: input.newDeadline.getTime() } : {}),
+      }),
     then: async (tx) => {
       if (!pending) return;
       await tx.hazardSubmission.update({
@@ -283,8 +304,9 @@ export async function extendDeadline(
   return change(deps, user, before, {
     action: 'extend',
     version: input.version,
-    data: { deadline: input.deadline },
+    data: { deadline: input.deadline, overdueSince: null, escalatedAt: null },
     reason: input.reason,
+    notify: () => deps.temporal.hazardDeadlineChanged(id, input.deadline.getTime()),
   });
 }
 
@@ -318,6 +340,8 @@ async function change(
     data: Prisma.HazardUncheckedUpdateManyInput;
     reason?: string;
     then?: (tx: Prisma.TransactionClient) => Promise<void>;
+    /** Tells the hazard's rectification workflow, after the change has committed. */
+    notify?: () => Promise<unknown>;
   },
 ) {
   const after = await deps.db.prisma.$transaction(async (tx) => {
@@ -342,6 +366,8 @@ async function change(
     });
     return row;
   });
+  if (options.notify)
+    await notifyWorkflow(deps, `hazard ${before.id} ${options.action}`, options.notify);
   return presentHazard(after, deps.now());
 }
 

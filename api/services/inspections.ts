@@ -23,6 +23,7 @@ import {
   presentHazardSummary,
   resolveCampaignReferences,
 } from './hazards.js';
+import { followNewHazard } from './timeline.js';
 
 type PrismaClient = AppDeps['db']['prisma'];
 type CreateInspectionInput = z.output<typeof CreateInspectionSchema>;
@@ -177,6 +178,7 @@ export async function createInspection(
     });
     return row;
   });
+  for (const hazard of created.hazards) await followNewHazard(deps, hazard);
   return presentInspection(created, deps.now());
 }
 

@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
+import { isUniqueViolation } from '../lib/db-errors.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { fieldError, notFoundError } from '../lib/errors.js';
 import {
@@ -18,9 +19,6 @@ const detail = {
   products: { orderBy: { order: 'asc' } },
 } satisfies Prisma.ProductCategoryInclude;
 type CategoryRow = Prisma.ProductCategoryGetPayload<{ include: typeof detail }>;
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 
 const duplicateCode = (code: string) =>
   new DomainError('CONFLICT', `类别代码 ${code} 在该专项行动中已存在`);

@@ -4,6 +4,7 @@ import { SPOT_CHECK_LEVELS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
+import { followSpotCheck } from './timeline.js';
 import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { page, skipTake } from '../lib/list-query.js';
@@ -93,6 +94,7 @@ export async function createSpotCheck(
     });
     return row;
   });
+  await followSpotCheck(deps, created.id);
   return presentSpotCheck(created);
 }
 

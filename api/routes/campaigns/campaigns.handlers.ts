@@ -2,7 +2,9 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
 import * as campaigns from '../../services/campaigns.js';
 import type {
+  cancelCampaign,
   createCampaign,
+  extendDeadline,
   getCampaign,
   listCampaigns,
   recordPhaseChange,
@@ -26,3 +28,25 @@ export const recordPhaseChangeHandler: RouteHandler<typeof recordPhaseChange, Ap
     200,
   );
 };
+
+export const extendDeadlineHandler: RouteHandler<typeof extendDeadline, AppEnv> = async (c) =>
+  c.json(
+    await campaigns.extendCampaignDeadline(
+      c.var.deps,
+      c.var.user,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    ),
+    200,
+  );
+
+export const cancelCampaignHandler: RouteHandler<typeof cancelCampaign, AppEnv> = async (c) =>
+  c.json(
+    await campaigns.cancelCampaign(
+      c.var.deps,
+      c.var.user,
+      c.req.valid('param').id,
+      c.req.valid('json').reason,
+    ),
+    200,
+  );

@@ -2,6 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
 import {
+  CancelCampaignSchema,
+  ExtendDeadlineSchema,
+  ExtensionResultSchema,
   CampaignListSchema,
   CampaignSchema,
   CreateCampaignSchema,
@@ -79,5 +82,49 @@ export const recordPhaseChange = createRoute({
     401: errorResponse('未登录'),
     403: errorResponse('无权限'),
     404: errorResponse('不存在'),
+  },
+});
+
+export const extendDeadline = createRoute({
+  method: 'post',
+  path: '/api/campaigns/{id}/deadline-extensions',
+  tags,
+  security,
+  summary: '报送期限延期（一个或全部实施单位），须说明理由；工作流随即按新期限提醒',
+  middleware: [authenticate, requireRole('city_admin')] as const,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: ExtendDeadlineSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(ExtensionResultSchema, '已延期的报送任务'),
+    400: errorResponse('参数有误（含新期限不晚于原期限）'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权限'),
+    404: errorResponse('专项行动或报送期限不存在'),
+    409: errorResponse('没有可延期的报送任务，或专项行动已撤销'),
+    503: errorResponse('工作流服务不可用'),
+  },
+});
+
+export const cancelCampaign = createRoute({
+  method: 'post',
+  path: '/api/campaigns/{id}/cancel',
+  tags,
+  security,
+  summary: '撤销专项行动：停止其时间线和各单位的提醒',
+  middleware: [authenticate, requireRole('city_admin')] as const,
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: CancelCampaignSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(CampaignSchema, '已撤销'),
+    400: errorResponse('参数有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权限'),
+    404: errorResponse('不存在'),
+    409: errorResponse('已撤销'),
+    503: errorResponse('工作流服务不可用'),
   },
 });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CAMPAIGN_STATES } from '../../../domain/calendar/phases.js';
 import { CAMPAIGN_TEMPLATES } from '../../../domain/calendar/templates.js';
-import { Instant } from '../../lib/schemas.js';
+import { Id, Instant, InstantInput } from '../../lib/schemas.js';
 
 const templateCodes = Object.keys(CAMPAIGN_TEMPLATES) as [string, ...string[]];
 
@@ -25,6 +25,27 @@ export const CreateCampaignSchema = z
       .openapi({
         description: '演示/测试用压缩日历：6月1日从现在开始，每个日历日持续 secondsPerDay 秒',
       }),
+    reminders: z
+      .object({
+        offsetsDays: z
+          .array(z.number().int().min(1, '提前天数至少为 1').max(60))
+          .min(1)
+          .max(10)
+          .refine((list) => new Set(list).size === list.length, '提前天数不能重复')
+          .optional()
+          .openapi({ description: '截止前几天提醒，默认 [7, 3, 1]' }),
+        overdueRepeatDays: z.number().int().min(1).max(30).optional().openapi({
+          description: '逾期后每隔几天再次提醒，默认 3',
+        }),
+        escalationGraceDays: z.number().int().min(0).max(60).optional().openapi({
+          description: '隐患逾期几天后升级至市局，默认 3',
+        }),
+        followUpDueDays: z.number().int().min(1).max(180).optional().openapi({
+          description: '专门现场检查、约谈任务的期限（天），默认 30',
+        }),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .openapi('CreateCampaign', { example: { template: 'shanghai-2023', year: 2027 } });
@@ -69,6 +90,8 @@ export const CampaignSchema = z
         dueAt: Instant.openapi({ description: '逾期开始的时刻' }),
       }),
     ),
+    cancelledAt: Instant.nullable(),
+    cancelReason: z.string().nullable(),
     createdAt: Instant,
   })
   .openapi('Campaign');
@@ -84,3 +107,27 @@ export const PhaseChangeSchema = z
   })
   .strict()
   .openapi('PhaseChange');
+
+export const ExtendDeadlineSchema = z
+  .object({
+    kind: z.enum(['monthly_statistics', 'phase_summary', 'annual_summary'], {
+      error: '报送类型应为 monthly_statistics、phase_summary 或 annual_summary',
+    }),
+    period: z.string().regex(/^\d{4}(-\d{2})?$/, '期间应为 YYYY-MM（月度统计表）或 YYYY（总结）'),
+    unitId: Id.optional().openapi({ description: '只为一个实施单位延期；省略则全部单位' }),
+    dueAt: InstantInput.openapi({ description: '新的截止时刻（晚于原截止时刻）' }),
+    reason: z.string().trim().min(1, '延期须说明理由').max(500),
+  })
+  .strict()
+  .openapi('ExtendDeadline');
+
+export const ExtensionResultSchema = z
+  .object({
+    duties: z.array(z.object({ dutyId: z.string(), unitId: z.string(), dueAt: Instant })),
+  })
+  .openapi('ExtensionResult');
+
+export const CancelCampaignSchema = z
+  .object({ reason: z.string().trim().min(1, '撤销须说明理由').max(500) })
+  .strict()
+  .openapi('CancelCampaign');

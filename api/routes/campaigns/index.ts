@@ -6,4 +6,6 @@ export const campaignsRouter = createRouter()
   .openapi(routes.createCampaign, handlers.createCampaignHandler)
   .openapi(routes.listCampaigns, handlers.listCampaignsHandler)
   .openapi(routes.getCampaign, handlers.getCampaignHandler)
-  .openapi(routes.recordPhaseChange, handlers.recordPhaseChangeHandler);
+  .openapi(routes.recordPhaseChange, handlers.recordPhaseChangeHandler)
+  .openapi(routes.extendDeadline, handlers.extendDeadlineHandler)
+  .openapi(routes.cancelCampaign, handlers.cancelCampaignHandler);

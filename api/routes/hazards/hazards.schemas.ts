@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ReminderSchema } from '../internal/internal.schemas.js';
 import {
   HAZARD_SOURCES,
   HAZARD_STATUSES,
@@ -184,7 +185,14 @@ const hazardFields = {
 export const HazardSummarySchema = z.object(hazardFields).openapi('HazardSummary');
 
 export const HazardSchema = z
-  .object({ ...hazardFields, submissions: z.array(HazardSubmissionSchema) })
+  .object({
+    ...hazardFields,
+    submissions: z.array(HazardSubmissionSchema),
+    reminders: z
+      .array(ReminderSchema)
+      .optional()
+      .openapi({ description: '已发送的提醒（详情接口返回）' }),
+  })
   .openapi('Hazard');
 
 export const HazardListSchema = listOf(HazardSummarySchema, 'HazardList');

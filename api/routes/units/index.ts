@@ -4,4 +4,5 @@ import * as routes from './units.routes.js';
 
 export const unitsRouter = createRouter()
   .openapi(routes.listUnits, handlers.listUnits)
-  .openapi(routes.getUnit, handlers.getUnit);
+  .openapi(routes.getUnit, handlers.getUnit)
+  .openapi(routes.setListedSupervision, handlers.setListedSupervision);

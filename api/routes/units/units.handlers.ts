@@ -8,3 +8,17 @@ export const listUnits: RouteHandler<typeof routes.listUnits, AppEnv> = async (c
 
 export const getUnit: RouteHandler<typeof routes.getUnit, AppEnv> = async (c) =>
   c.json(await units.getUnit(c.var.deps.db.prisma, c.req.valid('param').id), 200);
+
+export const setListedSupervision: RouteHandler<
+  typeof routes.setListedSupervision,
+  AppEnv
+> = async (c) =>
+  c.json(
+    await units.setListedSupervision(
+      c.var.deps.db.prisma,
+      c.var.user,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    ),
+    200,
+  );

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { authenticate } from '../../lib/auth.js';
+import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
-import { UnitListSchema, UnitSchema } from './units.schemas.js';
+import { ListedSupervisionSchema, UnitListSchema, UnitSchema } from './units.schemas.js';
 
 const tags = ['单位'];
 const security = [{ bearerAuth: [] }];
@@ -31,6 +31,26 @@ export const getUnit = createRoute({
   responses: {
     200: jsonContent(UnitSchema, '单位'),
     401: errorResponse('未登录'),
+    404: errorResponse('不存在'),
+  },
+});
+
+export const setListedSupervision = createRoute({
+  method: 'post',
+  path: '/api/units/{id}/listed-supervision',
+  tags,
+  security,
+  middleware: [authenticate, requireRole('city_admin')] as const,
+  summary: '挂牌督办或解除：督办期间该单位的提醒抄送市局督导人员',
+  request: {
+    params: IdParams,
+    body: { content: { 'application/json': { schema: ListedSupervisionSchema } }, required: true },
+  },
+  responses: {
+    200: jsonContent(UnitSchema, '已更新'),
+    400: errorResponse('参数有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权限'),
     404: errorResponse('不存在'),
   },
 });
