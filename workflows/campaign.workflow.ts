@@ -1,5 +1,6 @@
 import {
   ParentClosePolicy,
+  allHandlersFinished,
   condition,
   defineQuery,
   defineUpdate,
@@ -98,13 +99,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     cancelCampaignUpdate,
     async ({ reason, actorId }) => {
       await records.recordCampaignCancellation({ campaignId: input.campaignId, reason, actorId });
-      status.cancelled = true;
-      status.next = null;
       for (const unit of input.units ?? []) {
         await getExternalWorkflowHandle(unitWorkflowId(input.campaignId, unit.unitId))
           .cancel()
           .catch(() => undefined); // a unit whose duties are all done has already finished
       }
+      status.cancelled = true;
+      status.next = null;
       return status;
     },
     {
@@ -163,5 +164,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     ),
   );
   await Promise.race([unitsDone, condition(() => status.cancelled)]);
+  // Let a running update (an extension, the cancellation) finish and answer its caller.
+  await condition(allHandlersFinished);
   return status;
 }

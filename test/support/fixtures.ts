@@ -20,12 +20,13 @@ export async function unitId(stack: TestStack, code: string): Promise<string> {
 /** A user with a token, made directly in the database (test setup, not the path under test). */
 export async function createUser(
   stack: TestStack,
-  options: { role: Role; unitCode?: string; enterpriseId?: string; name?: string },
+  options: { role: Role; unitCode?: string; enterpriseId?: string; name?: string; email?: string },
 ): Promise<{ id: string; token: string }> {
   const token = generateToken();
   const user = await stack.api.db.prisma.user.create({
     data: {
       name: options.name ?? `测试用户-${options.role}`,
+      email: options.email ?? null,
       role: options.role,
       unitId: options.unitCode ? await unitId(stack, options.unitCode) : null,
       enterpriseId: options.enterpriseId ?? null,
