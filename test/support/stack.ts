@@ -142,7 +142,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
 }
 
 export async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
+  probe: () => T | undefined | Promise<T | undefined>,
   { timeoutMs = 30_000, intervalMs = 200, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -72,7 +72,7 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
   });
 
   it('reminds before the due date and stops as soon as the unit submits on time', async () => {
-    const first = await waitFor(async () => mailsTo('officer.pudong@demo.local', '6月统计表')[0], {
+    const first = await waitFor(() => mailsTo('officer.pudong@demo.local', '6月统计表')[0], {
       timeoutMs: 40_000,
       what: 'the 3-day reminder to 浦东新区',
     });
@@ -91,7 +91,7 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
     const reminder = mailsTo('officer.huangpu@test.local', '报送提醒')[0];
     expect(reminder?.cc).toEqual(['supervisor@demo.local']);
     const overdue = await waitFor(
-      async () => {
+      () => {
         const mails = mailsTo('officer.huangpu@test.local', '逾期未报');
         return mails.length >= 2 ? mails : undefined;
       },
@@ -140,9 +140,9 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
     });
     expect(extended.status).toBe(200);
     expect(extended.body.duties).toHaveLength(1);
-    const status = (await client.workflow
+    const status = await client.workflow
       .getHandle(unitWorkflowId(campaignId, pudong))
-      .query('unitCampaignStatus')) as { duties: { dutyId: string; dueAt: number }[] };
+      .query<{ duties: { dutyId: string; dueAt: number }[] }>('unitCampaignStatus');
     expect(status.duties.find((d) => d.dutyId === july.id)?.dueAt).toBe(newDue.getTime());
     const audit = await stack.api.db.prisma.auditLog.findFirst({
       where: { entityId: july.id, action: 'extend' },

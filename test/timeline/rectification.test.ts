@@ -77,7 +77,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
   it('tells the enterprise at once, the officer on submission, and closes on verification', async () => {
     const h = await hazard(20);
     const opened = await waitFor(
-      async () => mailsAbout(h.description).find((m) => m.subject.includes('隐患整改通知')),
+      () => mailsAbout(h.description).find((m) => m.subject.includes('隐患整改通知')),
       {
         what: 'the opening notice',
       },
@@ -90,7 +90,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
       body: { version: 1, description: '已补做全部批次的出厂检验' },
     });
     expect(submitted.status).toBe(201);
-    const toOfficer = await waitFor(async () =>
+    const toOfficer = await waitFor(() =>
       mailsAbout(h.description).find((m) => m.subject.includes('待核查')),
     );
     expect(toOfficer.to).toEqual(['officer.pudong@demo.local']);
@@ -126,7 +126,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
       expect(r.status).toBe(201);
       version = r.body.version;
       // The officer is told there is something to verify before they verify it.
-      await waitFor(async () => {
+      await waitFor(() => {
         const notices = mailsAbout(h.description).filter((m) => m.subject.includes('待核查'));
         return notices.length === expectedNotices ? notices : undefined;
       });
@@ -138,7 +138,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     });
     expect(rejected.status).toBe(200);
     version = rejected.body.version;
-    const notice = await waitFor(async () =>
+    const notice = await waitFor(() =>
       mailsAbout(h.description).find((m) => m.subject.includes('整改退回')),
     );
     expect(notice.text).toContain('检验报告缺少批次号');
@@ -183,12 +183,12 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
   it('marks an unclosed hazard overdue, tells enterprise and officer, then escalates to the city', async () => {
     const h = await hazard(2);
     const overdueMail = await waitFor(
-      async () => mailsAbout(h.description).find((m) => m.subject.includes('整改逾期')),
+      () => mailsAbout(h.description).find((m) => m.subject.includes('整改逾期')),
       { timeoutMs: 30_000, what: 'the overdue notice' },
     );
     expect(overdueMail.to.sort()).toEqual(['contact@enterprise.test', 'officer.pudong@demo.local']);
     const escalation = await waitFor(
-      async () => mailsAbout(h.description).find((m) => m.subject.includes('逾期升级')),
+      () => mailsAbout(h.description).find((m) => m.subject.includes('逾期升级')),
       { timeoutMs: 30_000, what: 'the escalation' },
     );
     expect(escalation.to).toEqual(['supervisor@demo.local']);
@@ -211,7 +211,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     );
     expect(tasks.body.total).toBe(1);
     expect(tasks.body.items[0]).toMatchObject({ kindName: '约谈', status: 'open' });
-    await waitFor(async () =>
+    await waitFor(() =>
       stack.smtp.messages.find((m) => m.subject.includes('新任务') && m.subject.includes('约谈')),
     );
   });

@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)('two failed spot checks within two years, on %s', 
     });
     expect(tasks.items[0].spotCheckIds).toHaveLength(2);
     // The unit is told, by e-mail, with a link to the task.
-    const mail = await waitFor(async () =>
+    const mail = await waitFor(() =>
       stack.smtp.messages.find(
         (m) => m.subject.includes('新任务') && m.subject.includes(enterprise.name),
       ),
