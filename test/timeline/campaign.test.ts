@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaignWorkflowId } from '../../api/temporal/gateway.js';
 import { unitWorkflowId } from '../../workflows/campaign.workflow.js';
+import { recordHistory } from '../support/histories.js';
 import { createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
@@ -178,5 +180,8 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
       body: { reason: '再次撤销' },
     });
     expect(again.status).toBe(409);
+    await recordHistory(campaignWorkflowId(campaignId), 'campaign--cancelled');
+    await recordHistory(unitWorkflowId(campaignId, huangpu), 'unit-campaign--late-listed');
+    await recordHistory(unitWorkflowId(campaignId, pudong), 'unit-campaign--on-time-extended');
   });
 });

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rectificationWorkflowId } from '../../api/temporal/gateway.js';
+import { followUpWorkflowId, rectificationWorkflowId } from '../../api/temporal/gateway.js';
+import { recordHistory } from '../support/histories.js';
 import { createEnterprise, createUser } from '../support/fixtures.js';
 import { startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
@@ -113,6 +114,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     expect(listed.every((r: { status: string }) => r.status === 'sent')).toBe(true);
     const ids = mailsAbout(h.description).map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+    await recordHistory(rectificationWorkflowId(h.id), 'rectification--closed');
   });
 
   it('returns a rejected submission to rectification with the reason, then closes it', async () => {
@@ -157,6 +159,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
       ['rejected', '检验报告缺少批次号'],
       ['accepted', null],
     ]);
+    await recordHistory(rectificationWorkflowId(h.id), 'rectification--rejected-then-closed');
   });
 
   it('moves the running timer when the deadline is extended: no overdue at the old deadline', async () => {
@@ -178,6 +181,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     expect(status).toMatchObject({ status: 'open', overdueReminders: 0, escalated: false });
     expect(mailsAbout(h.description).some((m) => m.subject.includes('整改逾期'))).toBe(false);
     expect((await current(h.id)).overdue).toBe(false);
+    await recordHistory(rectificationWorkflowId(h.id), 'rectification--extended');
   });
 
   it('marks an unclosed hazard overdue, tells enterprise and officer, then escalates to the city', async () => {
@@ -200,6 +204,7 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     const before = mailsAbout(h.description).filter((m) => m.subject.includes('整改提醒'));
     expect(before.map((m) => m.subject.includes('还剩 1 天'))).toContain(true);
     expect(new Set(before.map((m) => m.messageId)).size).toBe(before.length);
+    await recordHistory(rectificationWorkflowId(h.id), 'rectification--overdue-escalated');
   });
 
   it('opens one interview task for a serious hazard, and no second while it is open', async () => {
@@ -211,8 +216,75 @@ describe('rectification workflows (real Temporal server, real SMTP listener)', (
     );
     expect(tasks.body.total).toBe(1);
     expect(tasks.body.items[0]).toMatchObject({ kindName: '约谈', status: 'open' });
+    await recordHistory(followUpWorkflowId(tasks.body.items[0].id), 'follow-up--interview-opened');
     await waitFor(() =>
       stack.smtp.messages.find((m) => m.subject.includes('新任务') && m.subject.includes('约谈')),
     );
+  });
+
+  it('continues as new before its history grows long, carrying its state', async () => {
+    // A hazard recorded directly (no workflow yet), long overdue, followed by a workflow whose
+    // history limit is tiny, so it must continue as new several times.
+    const row = await stack.api.db.prisma.hazard.create({
+      data: {
+        campaignId,
+        unitId: (
+          await stack.api.db.prisma.enterprise.findUniqueOrThrow({ where: { id: enterprise.id } })
+        ).unitId,
+        enterpriseId: enterprise.id,
+        categoryId,
+        source: 'complaint',
+        problemType: 'poor_quality',
+        severity: 'general',
+        description: '历史长度测试隐患',
+        measure: '整改',
+        responsiblePerson: '钱七',
+        foundAt: new Date(Date.now() - 10 * DAY),
+        deadline: new Date(Date.now() - 5 * DAY),
+        createdById: (await stack.api.db.prisma.user.findFirstOrThrow()).id,
+      },
+    });
+    const workflowId = rectificationWorkflowId(row.id);
+    const first = await client.workflow.start('rectificationWorkflow', {
+      workflowId,
+      taskQueue: stack.taskQueue,
+      args: [
+        {
+          hazardId: row.id,
+          status: 'open',
+          deadline: {
+            dueAt: row.deadline.getTime(),
+            reminded: [],
+            overdueReminders: 0,
+            lastOverdueAt: null,
+            escalated: true,
+          },
+          settings: { offsets: [], overdueRepeatMs: 150 },
+          historyLimit: 40,
+        },
+      ],
+    });
+    await waitFor(
+      async () => {
+        const count = await stack.api.db.prisma.reminder.count({
+          where: { subjectId: row.id, kind: 'hazard_overdue', status: 'sent' },
+        });
+        return count >= 12 ? count : undefined;
+      },
+      { timeoutMs: 30_000, what: 'a dozen overdue notices' },
+    );
+    const firstRun = await client.workflow
+      .getHandle(workflowId, first.firstExecutionRunId)
+      .describe();
+    expect(firstRun.status.name).toBe('CONTINUED_AS_NEW');
+    await recordHistory(workflowId, 'rectification--continued-as-new');
+    await client.workflow.getHandle(workflowId).terminate('test finished');
+    // The carried state kept counting: notices 1, 2, 3 … each once, none repeated.
+    const keys = (
+      await stack.api.db.prisma.reminder.findMany({
+        where: { subjectId: row.id, kind: 'hazard_overdue' },
+      })
+    ).map((r) => Number(r.key.split(':overdue:')[1]));
+    expect([...keys].sort((a, b) => a - b)).toEqual(keys.map((_, i) => i + 1));
   });
 });
