@@ -94,6 +94,7 @@ console.log(
     ...(devServer?.uiUrl ? [line('Temporal UI', devServer.uiUrl)] : []),
     line('Database', api.db.location),
     line('Demo tokens', demoTokensPath(config.dataDir)),
+    line('Mail', config.smtpUrl ? config.smtpUrl : path.join(config.dataDir, 'outbox')),
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n'),
@@ -128,6 +129,8 @@ async function ensureDemoCampaign(): Promise<void> {
       startsAt: new Date(body.startsAt),
       secondsPerDay: config.demoSecondsPerDay,
     });
+    // The seeded hazards and tasks get their rectification workflows now, not at the next sweep.
+    await api.reconcile();
     logger.info('demo campaign created', {
       id: body.id,
       secondsPerDay: config.demoSecondsPerDay,
