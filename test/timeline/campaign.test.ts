@@ -7,7 +7,8 @@ import { createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, waitFor, type TestStack } from '../support/stack.js';
 
 // One calendar day per second: the June table is due 30 s after the campaign starts, with
-// reminders 3 and 1 days before (27 s, 29 s) and overdue notices every 2 days after.
+// reminders 10 and 1 days before (20 s, 29 s) and overdue notices every 2 days after. The wide
+// first offset leaves a loaded machine time to submit "on time" after the first reminder.
 const SECONDS_PER_DAY = 1;
 
 describe('a whole campaign with two units, one on time and one late (real Temporal, SMTP)', () => {
@@ -39,7 +40,7 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
         template: 'shanghai-2023',
         year: 2032,
         demo: { secondsPerDay: SECONDS_PER_DAY },
-        reminders: { offsetsDays: [3, 1], overdueRepeatDays: 2 },
+        reminders: { offsetsDays: [10, 1], overdueRepeatDays: 2 },
       },
     });
     expect(campaign.status).toBe(201);
