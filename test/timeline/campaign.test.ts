@@ -77,9 +77,9 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
   it('reminds before the due date and stops as soon as the unit submits on time', async () => {
     const first = await waitFor(() => mailsTo('officer.pudong@demo.local', '6月统计表')[0], {
       timeoutMs: 40_000,
-      what: 'the 3-day reminder to 浦东新区',
+      what: 'the 10-day reminder to 浦东新区',
     });
-    expect(first.subject).toContain('还剩 3 天');
+    expect(first.subject).toContain('还剩 10 天');
     expect(first.cc).toEqual([]);
     const duty = await juneDuty(pudong);
     const submitted = await stack.call('POST', `/api/duties/${duty.id}/submissions`, {
