@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports.js';
 import { DATABASE_KINDS } from '../support/databases.js';
@@ -99,13 +98,16 @@ describe.each(DATABASE_KINDS)('campaigns API on %s with the real Temporal server
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await postOnFreshConnection(
-      `${stack.api.url}/api/campaigns`,
-      stack.tokens.cityAdmin,
-      JSON.stringify({ template: 'shanghai-2023', year: 2028, padding: 'x'.repeat(1_100_000) }),
-    );
+    const huge = await stack.call('POST', '/api/campaigns', {
+      as: 'cityAdmin',
+      rawBody: JSON.stringify({
+        template: 'shanghai-2023',
+        year: 2028,
+        padding: 'x'.repeat(1_100_000),
+      }),
+    });
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await campaignCount()).toBe(before);
   });
 
@@ -236,35 +238,3 @@ describe('when Temporal is unreachable', () => {
     expect(await stack.api.db.prisma.campaign.count()).toBe(0);
   });
 });
-
-/**
- * The server answers 413 without reading the body and closes that connection; a separate,
- * non-pooled connection keeps the test's keep-alive pool out of it.
- */
-function postOnFreshConnection(url: string, token: string, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      // The server may close before the whole body is written; the response still arrived.
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    request.end(body);
-  });
-}

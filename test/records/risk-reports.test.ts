@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
@@ -156,11 +155,10 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await postOnFreshConnection(
-      `${stack.api.url}/api/risk-reports`,
-      stack.tokens.unitOfficer,
-      JSON.stringify(information({ description: 'x'.repeat(1_100_000) })),
-    );
+    const huge = await stack.call('POST', '/api/risk-reports', {
+      as: 'unitOfficer',
+      rawBody: JSON.stringify(information({ description: 'x'.repeat(1_100_000) })),
+    });
     expect(huge.status).toBe(413);
     expect(await count()).toBe(before);
   });
@@ -277,31 +275,3 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
     expect(body.components.schemas.RiskReport.properties.kindName).toBeDefined();
   });
 });
-
-/** The server answers 413 without reading the body and closes that connection: keep it out of the pool. */
-function postOnFreshConnection(url: string, token: string, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    request.end(body);
-  });
-}

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
@@ -134,13 +133,12 @@ describe.each(DATABASE_KINDS)('spot checks on %s', (database) => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await postOnFreshConnection(
-      `${stack.api.url}/api/spot-checks`,
-      stack.tokens.unitOfficer,
-      JSON.stringify(input({ tracingNote: 'x'.repeat(1_100_000) })),
-    );
+    const huge = await stack.call('POST', '/api/spot-checks', {
+      as: 'unitOfficer',
+      rawBody: JSON.stringify(input({ tracingNote: 'x'.repeat(1_100_000) })),
+    });
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await count()).toBe(before);
   });
 
@@ -323,31 +321,3 @@ describe.each(DATABASE_KINDS)('spot checks on %s', (database) => {
     expect(body.components.schemas.CreateSpotCheck).toBeDefined();
   });
 });
-
-/** The server answers 413 without reading the body and closes that connection: keep it out of the pool. */
-function postOnFreshConnection(url: string, token: string, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    request.end(body);
-  });
-}
