@@ -105,3 +105,13 @@ export function checklistFor(enterprise: {
   if (enterprise.cccCertificates.length > 0) return 'ccc_producer';
   return 'other_producer';
 }
+
+export const UNIT_KIND_NAMES = {
+  city_division: '市局业务处室',
+  district: '区市场监督管理局',
+  special_zone: '特定区域监管单位',
+} as const;
+
+export const CATEGORY_ORIGINS = { national: '国家重点产品', shanghai: '本市增加产品' } as const;
+
+export const SPOT_CHECK_RESULTS = { qualified: '合格', unqualified: '不合格' } as const;

@@ -5,8 +5,8 @@ import { writeAudit } from '../lib/audit.js';
 import { isUniqueViolation } from '../lib/db-errors.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { fieldError, notFoundError } from '../lib/errors.js';
+import { CATEGORY_ORIGINS } from '../../domain/labels.js';
 import {
-  CATEGORY_ORIGINS,
   type CreateProductCategorySchema,
   type ProductCategoryListQuery,
   type UpdateProductCategorySchema,

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
-import { SPOT_CHECK_LEVELS } from '../../domain/labels.js';
+import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
@@ -9,10 +9,9 @@ import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { page, skipTake } from '../lib/list-query.js';
 import { unitForWrite, unitReadScope } from '../lib/scope.js';
-import {
-  SPOT_CHECK_RESULTS,
-  type CreateSpotCheckSchema,
-  type SpotCheckListQuery,
+import type {
+  CreateSpotCheckSchema,
+  SpotCheckListQuery,
 } from '../routes/spot-checks/spot-checks.schemas.js';
 import {
   checkRecordReferences,

@@ -1,17 +1,10 @@
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
-import type { UnitKind } from '../../prisma/generated/enums.js';
+import { UNIT_KIND_NAMES } from '../../domain/labels.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AuthUser } from '../lib/context.js';
 import { DomainError } from '../../domain/errors.js';
 import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-
-/** Display names of the unit kinds. */
-export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
-  city_division: '市局业务处室',
-  district: '区市场监督管理局',
-  special_zone: '特定区域监管单位',
-};
 
 /** The city division and the 18 implementing units, in the order the city lists them. */
 export async function listUnits(prisma: PrismaClient) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { CATEGORY_ORIGINS } from '../../../domain/labels.js';
 import { Id } from '../../lib/schemas.js';
 
-export const CATEGORY_ORIGINS = { national: '国家重点产品', shanghai: '本市增加产品' } as const;
 const origins = Object.keys(CATEGORY_ORIGINS) as [keyof typeof CATEGORY_ORIGINS];
 
 const categoryName = z

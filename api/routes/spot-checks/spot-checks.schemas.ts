@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { SPOT_CHECK_LEVELS } from '../../../domain/labels.js';
+import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../../domain/labels.js';
 import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
 import { Id, Instant, InstantInput } from '../../lib/schemas.js';
 import {
@@ -13,7 +13,6 @@ import {
 const levels = Object.keys(SPOT_CHECK_LEVELS) as [keyof typeof SPOT_CHECK_LEVELS];
 const levelError = '抽查层级应为 city（市级）或 district（区级）';
 
-export const SPOT_CHECK_RESULTS = { qualified: '合格', unqualified: '不合格' } as const;
 const results = Object.keys(SPOT_CHECK_RESULTS) as [keyof typeof SPOT_CHECK_RESULTS];
 
 export const CreateSpotCheckSchema = z
