@@ -17,6 +17,7 @@ import { remindersRouter } from './reminders/index.js';
 import { riskReportsRouter } from './risk-reports/index.js';
 import { selfInspectionsRouter } from './self-inspections/index.js';
 import { spotChecksRouter } from './spot-checks/index.js';
+import { statisticsRouter } from './statistics/index.js';
 import { unitsRouter } from './units/index.js';
 import { usersRouter } from './users/index.js';
 
@@ -42,5 +43,6 @@ export const routers = [
   dutiesRouter,
   followUpsRouter,
   remindersRouter,
+  statisticsRouter,
   internalRouter,
 ];

@@ -10,6 +10,7 @@ import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
 import type { DutyListQuery, SubmitDutySchema } from '../routes/duties/duties.schemas.js';
 import { presentReminder } from './reminders.js';
+import { dutyStatisticsSnapshot } from './statistics.js';
 import { notifyWorkflow } from './timeline.js';
 
 const summaryInclude = { unit: true, deadline: true } satisfies Prisma.UnitDutyInclude;
@@ -109,6 +110,11 @@ export async function submitDuty(
   }
   const now = deps.now();
   await deps.db.prisma.$transaction(async (tx) => {
+    // The monthly table (or the year's, for the annual summary) as it stands now, frozen with
+    // the submission: later edits to records change the live table, never a submitted one.
+    const statistics =
+      input.statistics ??
+      ((await dutyStatisticsSnapshot(tx, duty, now)) as Prisma.InputJsonValue | undefined);
     const { count } = await tx.unitDuty.updateMany({
       where: { id, version: duty.version },
       data: {
@@ -124,7 +130,7 @@ export async function submitDuty(
         version: duty.submissions.length + 1,
         text: input.text ?? null,
         attachments: input.attachments,
-        statistics: input.statistics,
+        statistics,
         reason: input.reason ?? null,
         submittedById: user.id,
         submittedAt: now,

@@ -6,6 +6,7 @@ import {
   startOfShanghaiDay,
   type LocalDate,
 } from './shanghai-time.js';
+import { REAL_TIME, toCampaignInstant, type CalendarScale } from './scale.js';
 import type { CampaignTemplate, MonthDay } from './templates.js';
 
 export type DeadlineKind = 'monthly_statistics' | 'phase_summary' | 'annual_summary';
@@ -45,20 +46,31 @@ export interface CampaignCalendar {
 export type TimeScale =
   { kind: 'real' } | { kind: 'compressed'; origin: Date; secondsPerDay: number };
 
+/** The mapping between this template's calendar in `year` and real instants. */
+export function calendarScale(
+  template: CampaignTemplate,
+  year: number,
+  scale: TimeScale = { kind: 'real' },
+): CalendarScale {
+  const [month, day] = template.phases[0]!.from;
+  const calendarStart = startOfShanghaiDay(localDate(year, month, day)).getTime();
+  return scale.kind === 'real'
+    ? REAL_TIME(calendarStart)
+    : {
+        calendarStart,
+        campaignStart: scale.origin.getTime(),
+        msPerDay: scale.secondsPerDay * 1000,
+      };
+}
+
 export function materialiseCalendar(
   template: CampaignTemplate,
   year: number,
   scale: TimeScale = { kind: 'real' },
 ): CampaignCalendar {
   const date = ([month, day]: MonthDay) => localDate(year, month, day);
-  const campaignStart = startOfShanghaiDay(date(template.phases[0]!.from));
   const toInstant = (real: Date): Date =>
-    scale.kind === 'real'
-      ? real
-      : new Date(
-          scale.origin.getTime() +
-            ((real.getTime() - campaignStart.getTime()) / 86_400_000) * scale.secondsPerDay * 1000,
-        );
+    toCampaignInstant(calendarScale(template, year, scale), real);
 
   const phases = template.phases.map((p, index) => ({
     key: p.key,
