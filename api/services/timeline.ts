@@ -1,4 +1,8 @@
-import { needsInterview, reachesReinspectionThreshold } from '../../domain/rules/follow-ups.js';
+import {
+  FAILURES_FOR_REINSPECTION,
+  failuresWithinTwoYears,
+  needsInterview,
+} from '../../domain/rules/follow-ups.js';
 import { DomainError } from '../../domain/errors.js';
 import type { FollowUpKind } from '../../prisma/generated/enums.js';
 import { newDeadlineState } from '../../workflows/deadline-agenda.js';
@@ -63,17 +67,16 @@ export async function followSpotCheck(deps: AppDeps, spotCheckId: string): Promi
   const { prisma } = deps.db;
   const check = await prisma.spotCheck.findUniqueOrThrow({ where: { id: spotCheckId } });
   if (check.unqualifiedBatches === 0) return;
-  const failures = await prisma.spotCheck.findMany({
-    where: { enterpriseId: check.enterpriseId, unqualifiedBatches: { gt: 0 } },
-    select: { id: true, checkedAt: true },
-  });
-  if (
-    !reachesReinspectionThreshold(
-      failures.map((f) => f.checkedAt),
-      check.checkedAt,
-    )
-  )
-    return;
+  const failures = failuresWithinTwoYears(
+    (
+      await prisma.spotCheck.findMany({
+        where: { enterpriseId: check.enterpriseId, unqualifiedBatches: { gt: 0 } },
+        select: { id: true, checkedAt: true },
+      })
+    ).map((f) => ({ id: f.id, at: f.checkedAt })),
+    check.checkedAt,
+  );
+  if (failures.length < FAILURES_FOR_REINSPECTION) return;
   const enterprise = await prisma.enterprise.findUniqueOrThrow({
     where: { id: check.enterpriseId },
   });

@@ -36,10 +36,11 @@ describe('two failed spot checks within two years', () => {
     expect(reachesReinspectionThreshold([china('2027-07-15')], china('2027-07-15'))).toBe(false);
   });
 
-  it('ignores failures recorded later than the one being judged', () => {
-    expect(
-      reachesReinspectionThreshold([china('2027-07-15'), china('2027-09-01')], china('2027-07-15')),
-    ).toBe(false);
+  it('counts a later-dated failure when an earlier one is recorded afterwards (back-dated)', () => {
+    const backDated = china('2027-07-15');
+    expect(reachesReinspectionThreshold([china('2027-09-01'), backDated], backDated)).toBe(true);
+    expect(reachesReinspectionThreshold([china('2029-07-15'), backDated], backDated)).toBe(true);
+    expect(reachesReinspectionThreshold([china('2029-07-16'), backDated], backDated)).toBe(false);
   });
 });
 

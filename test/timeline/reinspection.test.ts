@@ -67,6 +67,15 @@ describe.each(DATABASE_KINDS)('two failed spot checks within two years, on %s', 
     expect((await reinspections(enterprise.id)).total).toBe(0);
   });
 
+  it('counts a back-dated failure recorded after a later one', async () => {
+    const enterprise = await createEnterprise(stack, 'unitOfficer');
+    await spotCheck(enterprise.id, '2027-07-15T09:00:00+08:00');
+    await spotCheck(enterprise.id, '2026-09-20T09:00:00+08:00');
+    const tasks = await reinspections(enterprise.id);
+    expect(tasks.total).toBe(1);
+    expect(tasks.items[0].spotCheckIds).toHaveLength(2);
+  });
+
   it('does not count qualified spot checks', async () => {
     const enterprise = await createEnterprise(stack, 'unitOfficer');
     await spotCheck(enterprise.id, '2027-06-15T10:00:00+08:00', 0);
