@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import type { AppDeps } from './lib/context.js';
 import { createRouter } from './lib/create-router.js';
+import { dashboardRouter } from './dashboard/index.js';
 import { mountDocs } from './lib/docs-page.js';
 import { errorBody, notFound, onError } from './lib/errors.js';
 import { routers } from './routes/index.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   mountDocs(app, '/openapi.json');
+  app.route('/', dashboardRouter);
 
   app.notFound(notFound);
   app.onError(onError);

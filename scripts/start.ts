@@ -87,6 +87,7 @@ console.log(
     '',
     '专项行动管理系统已启动 — the campaign manager is running:',
     line('API', api.url),
+    line('Dashboard', `${api.url}/dashboard`),
     line('API docs', `${api.url}/docs`),
     line('OpenAPI', `${api.url}/openapi.json`),
     line('Health', `${api.url}/health`),

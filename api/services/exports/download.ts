@@ -25,3 +25,15 @@ export function contentDisposition(filename: string): string {
 
 /** A file name without characters that file systems or headers object to. */
 export const safeFilename = (name: string) => name.replace(/[\\/:*?"<>|\r\n]+/g, '_');
+
+/** The HTTP response for a download (no caching: the figures change as records do). */
+export function downloadResponse(file: Download): Response {
+  return new Response(file.body, {
+    status: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': contentDisposition(file.filename),
+      'cache-control': 'no-store',
+    },
+  });
+}

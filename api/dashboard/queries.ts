@@ -1,0 +1,286 @@
+import {
+  formatDeadline,
+  formatShanghai,
+  shanghaiDateOf,
+  startOfShanghaiDay,
+} from '../../domain/calendar/shanghai-time.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../lib/context.js';
+import { isCityRole } from '../lib/scope.js';
+
+// Read-only aggregates for the dashboard pages. Scoping: city roles see every unit, a unit
+// officer only their own (callers pass the unit ids the user may see).
+
+type PrismaClient = AppDeps['db']['prisma'];
+type CampaignRow = Prisma.CampaignGetPayload<{
+  include: { phases: true; deadlines: true };
+}>;
+
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns and their calendar
+// ---------------------------------------------------------------------------------------------
+
+/** Campaigns to choose from: the latest real one first, then the rest newest first. */
+export async function campaignChoices(prisma: PrismaClient) {
+  const rows = await prisma.campaign.findMany({
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    select: { id: true, name: true, demoSecondsPerDay: true, cancelledAt: true },
+  });
+  const rank = (r: (typeof rows)[number]) =>
+    (r.cancelledAt ? 2 : 0) + (r.demoSecondsPerDay === null ? 0 : 1);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
+
+export async function loadCampaign(prisma: PrismaClient, id: string | undefined) {
+  const choices = await campaignChoices(prisma);
+  const chosen = (id && choices.find((c) => c.id === id)) || choices[0];
+  if (!chosen) return { choices, campaign: null };
+  const campaign = await prisma.campaign.findUniqueOrThrow({
+    where: { id: chosen.id },
+    include: { phases: { orderBy: { order: 'asc' } }, deadlines: { orderBy: { dueAt: 'asc' } } },
+  });
+  return { choices, campaign };
+}
+
+/** How long one campaign-calendar day lasts in real milliseconds (compressed for demos). */
+export const dayLength = (campaign: { demoSecondsPerDay: number | null }) =>
+  campaign.demoSecondsPerDay === null ? DAY_MS : campaign.demoSecondsPerDay * 1000;
+
+/**
+ * The campaign-calendar date of an instant: the Shanghai date for a real campaign; for a
+ * compressed demo, the nominal date as many calendar days after the first phase's start.
+ */
+export function calendarDateOf(campaign: CampaignRow, instant: Date): string {
+  if (campaign.demoSecondsPerDay === null) return shanghaiDateOf(instant);
+  const first = campaign.phases[0];
+  if (!first) return shanghaiDateOf(instant);
+  const days = Math.floor((instant.getTime() - campaign.startsAt.getTime()) / dayLength(campaign));
+  return shanghaiDateOf(new Date(startOfShanghaiDay(first.startDate).getTime() + days * DAY_MS));
+}
+
+/** An instant for people: the wall-clock time, plus the calendar date for a demo campaign. */
+export function describeInstant(campaign: CampaignRow | null, instant: Date): string {
+  const text = formatShanghai(instant);
+  if (!campaign || campaign.demoSecondsPerDay === null) return text;
+  return `${text}（活动日历 ${calendarDateOf(campaign, instant)}）`;
+}
+
+export function describeDeadline(campaign: CampaignRow | null, instant: Date): string {
+  const text = formatDeadline(instant);
+  if (!campaign || campaign.demoSecondsPerDay === null) return text;
+  return `${formatShanghai(instant)}（活动日历 ${calendarDateOf(campaign, new Date(instant.getTime() - 1))}）`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Duty states
+// ---------------------------------------------------------------------------------------------
+
+export type DutyState = 'on_time' | 'late' | 'overdue' | 'due' | 'not_due';
+
+export const DUTY_STATE_NAMES: Record<DutyState, string> = {
+  on_time: '已按期报送',
+  late: '逾期报送',
+  overdue: '逾期未报',
+  due: '待报送',
+  not_due: '未到期',
+};
+
+export const DUTY_STATE_TONES = {
+  on_time: 'ok',
+  late: 'late',
+  overdue: 'overdue',
+  due: 'pending',
+  not_due: 'future',
+} as const;
+
+/**
+ * Submitted on time when submittedAt ≤ dueAt; overdue when still pending after dueAt; "to be
+ * submitted" once its reminders have begun (the earliest reminder offset before dueAt), else not
+ * yet due.
+ */
+export function dutyState(
+  duty: { status: string; dueAt: Date; submittedAt: Date | null },
+  campaign: { demoSecondsPerDay: number | null; reminderOffsetsDays: number[] },
+  now: Date,
+): DutyState {
+  if (duty.submittedAt) {
+    return duty.submittedAt.getTime() <= duty.dueAt.getTime() ? 'on_time' : 'late';
+  }
+  if (duty.dueAt.getTime() < now.getTime()) return 'overdue';
+  const window = Math.max(0, ...campaign.reminderOffsetsDays) * dayLength(campaign);
+  return duty.dueAt.getTime() - window <= now.getTime() ? 'due' : 'not_due';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units visible to the user
+// ---------------------------------------------------------------------------------------------
+
+/** The implementing units the user may see: all 18 for city roles, their own for an officer. */
+export async function visibleUnits(prisma: PrismaClient, user: AuthUser) {
+  if (isCityRole(user) || user.role === 'service') {
+    return prisma.unit.findMany({
+      where: { kind: { not: 'city_division' } },
+      orderBy: { order: 'asc' },
+    });
+  }
+  if (user.role === 'unit_officer' && user.unitId) {
+    return prisma.unit.findMany({ where: { id: user.unitId } });
+  }
+  return [];
+}
+
+const countBy = <K extends string>(rows: { key: K; count: number }[]) =>
+  new Map(rows.map((r) => [r.key, r.count]));
+
+export interface UnitOverviewRow {
+  unit: { id: string; name: string; shortName: string; listedSupervision: boolean };
+  duties: Map<string, { id: string; state: DutyState; dueAt: Date; submittedAt: Date | null }>;
+  hazardsTotal: number;
+  hazardsOpen: number;
+  hazardsOverdue: number;
+  hazardsClosed: number;
+  unqualifiedSpotChecks: number;
+  openReinspections: number;
+}
+
+/** One row per unit: duty states, hazards open/overdue/closed, failed spot checks, re-inspections. */
+export async function unitOverview(
+  prisma: PrismaClient,
+  campaign: CampaignRow,
+  units: { id: string; name: string; shortName: string; listedSupervision: boolean }[],
+  now: Date,
+): Promise<UnitOverviewRow[]> {
+  const unitIds = units.map((u) => u.id);
+  const inUnits = { campaignId: campaign.id, unitId: { in: unitIds } };
+  const [duties, hazardsByStatus, overdue, spotChecks, reinspections] = await Promise.all([
+    prisma.unitDuty.findMany({ where: inUnits }),
+    prisma.hazard.groupBy({ by: ['unitId', 'status'], where: inUnits, _count: { _all: true } }),
+    prisma.hazard.groupBy({
+      by: ['unitId'],
+      where: { ...inUnits, status: { not: 'closed' }, deadline: { lt: now } },
+      _count: { _all: true },
+    }),
+    prisma.spotCheck.groupBy({
+      by: ['unitId'],
+      where: { ...inUnits, unqualifiedBatches: { gt: 0 } },
+      _count: { _all: true },
+    }),
+    prisma.followUpTask.groupBy({
+      by: ['unitId'],
+      where: { ...inUnits, kind: 'reinspection', status: 'open' },
+      _count: { _all: true },
+    }),
+  ]);
+  const overdueBy = countBy(overdue.map((r) => ({ key: r.unitId, count: r._count._all })));
+  const failedBy = countBy(spotChecks.map((r) => ({ key: r.unitId, count: r._count._all })));
+  const reinspectBy = countBy(reinspections.map((r) => ({ key: r.unitId, count: r._count._all })));
+  return units.map((unit) => {
+    const statuses = hazardsByStatus.filter((r) => r.unitId === unit.id);
+    const total = statuses.reduce((sum, r) => sum + r._count._all, 0);
+    const closed = statuses.find((r) => r.status === 'closed')?._count._all ?? 0;
+    return {
+      unit,
+      duties: new Map(
+        duties
+          .filter((d) => d.unitId === unit.id)
+          .map((d) => [
+            d.deadlineId,
+            {
+              id: d.id,
+              state: dutyState(d, campaign, now),
+              dueAt: d.dueAt,
+              submittedAt: d.submittedAt,
+            },
+          ]),
+      ),
+      hazardsTotal: total,
+      hazardsOpen: total - closed,
+      hazardsOverdue: overdueBy.get(unit.id) ?? 0,
+      hazardsClosed: closed,
+      unqualifiedSpotChecks: failedBy.get(unit.id) ?? 0,
+      openReinspections: reinspectBy.get(unit.id) ?? 0,
+    };
+  });
+}
+
+/** Hazards past their deadline and not closed, and duties overdue, across the given units. */
+export async function overdueItems(
+  prisma: PrismaClient,
+  campaignId: string,
+  unitIds: string[],
+  now: Date,
+) {
+  const where = { campaignId, unitId: { in: unitIds } };
+  const [hazards, duties] = await Promise.all([
+    prisma.hazard.findMany({
+      where: { ...where, status: { not: 'closed' }, deadline: { lt: now } },
+      include: { unit: true, enterprise: { select: { id: true, name: true } } },
+      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+      take: 200,
+    }),
+    prisma.unitDuty.findMany({
+      where: { ...where, status: 'pending', dueAt: { lt: now } },
+      include: { unit: true, deadline: true },
+      orderBy: [{ dueAt: 'asc' }, { unit: { order: 'asc' } }],
+      take: 200,
+    }),
+  ]);
+  return { hazards, duties };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hazards found and closed over time
+// ---------------------------------------------------------------------------------------------
+
+export interface ChartBucket {
+  from: Date;
+  to: Date;
+  label: string;
+  found: number;
+  closed: number;
+}
+
+/**
+ * Buckets of campaign-calendar weeks (or longer, so that at most 20 bars are drawn) from the
+ * campaign start (or the first hazard found, if earlier) to now (at most the campaign end, unless
+ * records are later). Demo campaigns are compressed, so buckets are cut by actual instants.
+ */
+export async function hazardTimeline(
+  prisma: PrismaClient,
+  campaign: CampaignRow,
+  unitIds: string[],
+  now: Date,
+): Promise<ChartBucket[]> {
+  const rows = await prisma.hazard.findMany({
+    where: { campaignId: campaign.id, unitId: { in: unitIds } },
+    select: { foundAt: true, closedAt: true },
+  });
+  const instants = rows.flatMap((r) => [r.foundAt, ...(r.closedAt ? [r.closedAt] : [])]);
+  const day = dayLength(campaign);
+  const start = Math.min(campaign.startsAt.getTime(), ...instants.map((d) => d.getTime()));
+  const end = Math.max(
+    Math.min(now.getTime(), campaign.endsAt.getTime()),
+    ...instants.map((d) => d.getTime() + 1),
+    start + day,
+  );
+  let size = 7 * day;
+  if ((end - start) / size > 20) size = Math.ceil((end - start) / 20 / day) * day;
+  if ((end - start) / size < 4) size = Math.max(day, Math.ceil((end - start) / 4 / day) * day);
+  const buckets: ChartBucket[] = [];
+  for (let from = start; from < end; from += size) {
+    const to = from + size;
+    const inBucket = (d: Date | null) => !!d && d.getTime() >= from && d.getTime() < to;
+    buckets.push({
+      from: new Date(from),
+      to: new Date(to),
+      label: calendarDateOf(campaign, new Date(from)).slice(5),
+      found: rows.filter((r) => inBucket(r.foundAt)).length,
+      closed: rows.filter((r) => inBucket(r.closedAt)).length,
+    });
+  }
+  return buckets;
+}
+
+export type { CampaignRow };
