@@ -160,6 +160,8 @@ export async function seedDemoRecords(
   if ((await prisma.hazard.count({ where: { campaignId: options.campaignId } })) > 0) return null;
   const day = (n: number) =>
     new Date(options.startsAt.getTime() + n * options.secondsPerDay * 1000);
+  // What happened, happened at seeding, on the demo calendar's first day; deadlines lie ahead.
+  const now = new Date(Math.max(Date.now(), options.startsAt.getTime()));
   const categories = await prisma.productCategory.findMany({
     where: { campaignId: options.campaignId },
   });
@@ -205,7 +207,7 @@ export async function seedDemoRecords(
         unitId: enterprise.unitId,
         enterpriseId: enterprise.id,
         categoryId: categoryId(demo.category),
-        inspectedAt: day(1 + index),
+        inspectedAt: now,
         inspectors: ['李明', '张华'],
         checklist,
         items: {
@@ -231,7 +233,7 @@ export async function seedDemoRecords(
         description: h.description,
         measure: h.measure,
         responsiblePerson: demo.contact.name,
-        foundAt: day(1 + index),
+        foundAt: now,
         deadline: day(h.dueInDays),
         inspectionId: inspection.id,
         status: index === 3 ? 'rectifying' : 'open',
@@ -240,14 +242,13 @@ export async function seedDemoRecords(
   }
 
   // Spot checks: the fire-extinguisher maker fails twice (the two-in-two-years rule).
-  const spotChecks: { enterprise: number; batches: number; unqualified: number; onDay: number }[] =
-    [
-      { enterprise: 2, batches: 3, unqualified: 1, onDay: 2 },
-      { enterprise: 2, batches: 2, unqualified: 1, onDay: 9 },
-      { enterprise: 0, batches: 4, unqualified: 0, onDay: 5 },
-      { enterprise: 3, batches: 2, unqualified: 1, onDay: 6 },
-      { enterprise: 6, batches: 5, unqualified: 0, onDay: 8 },
-    ];
+  const spotChecks: { enterprise: number; batches: number; unqualified: number }[] = [
+    { enterprise: 2, batches: 3, unqualified: 1 },
+    { enterprise: 2, batches: 2, unqualified: 1 },
+    { enterprise: 0, batches: 4, unqualified: 0 },
+    { enterprise: 3, batches: 2, unqualified: 1 },
+    { enterprise: 6, batches: 5, unqualified: 0 },
+  ];
   for (const s of spotChecks) {
     const enterprise = enterprises[s.enterprise]!;
     const demo = DEMO_ENTERPRISES[s.enterprise]!;
@@ -259,7 +260,7 @@ export async function seedDemoRecords(
         enterpriseId: enterprise.id,
         categoryId: categoryId(demo.category),
         product: demo.product,
-        checkedAt: day(s.onDay),
+        checkedAt: now,
         batches: s.batches,
         unqualifiedBatches: s.unqualified,
         failedItems: s.unqualified > 0 ? ['标志和使用说明'] : [],
@@ -275,15 +276,15 @@ export async function seedDemoRecords(
       enterpriseId: shop.id,
       categoryId: categoryId('ebike_chargers_batteries'),
       title: '销售未经CCC认证的电动自行车电池案',
-      filedAt: day(4),
-      penaltyDecidedAt: day(10),
+      filedAt: now,
+      penaltyDecidedAt: now,
       fines: '3.50',
       caseValue: '1.28',
-      exposedAt: day(12),
+      exposedAt: now,
       isTypical: true,
       typicalContent: '当事人销售未经CCC认证的电动自行车锂离子电池 36 块，已责令停止销售并处罚款。',
       typicalProgress: '已作出行政处罚决定',
-      typicalReportedAt: day(12),
+      typicalReportedAt: now,
     },
   });
   await prisma.interview.create({
@@ -292,7 +293,7 @@ export async function seedDemoRecords(
       unitId: shop.unitId,
       enterpriseId: shop.id,
       categoryId: categoryId('ebike_chargers_batteries'),
-      interviewedAt: day(5),
+      interviewedAt: now,
       reason: '销售无CCC标志电池，存在重大隐患',
     },
   });
@@ -304,7 +305,7 @@ export async function seedDemoRecords(
       enterpriseId: helmetMaker.id,
       categoryId: categoryId('safety_helmets'),
       kind: 'diagnosis',
-      assistedAt: day(7),
+      assistedAt: now,
       problemsSolved: 2,
       outputValueRaised: '15.00',
       note: '指导建立逐批出厂检验制度',
@@ -317,7 +318,7 @@ export async function seedDemoRecords(
         unitId: enterprises[0]!.unitId,
         categoryId: categoryId('gas_appliances'),
         kind: 'information',
-        reportedAt: day(3),
+        reportedAt: now,
         title: '网络舆情：燃气灶熄火保护失效投诉',
       },
       {
@@ -325,7 +326,7 @@ export async function seedDemoRecords(
         unitId: enterprises[0]!.unitId,
         categoryId: categoryId('gas_appliances'),
         kind: 'monitoring',
-        reportedAt: day(6),
+        reportedAt: now,
         title: '燃气灶熄火保护装置风险监测',
         batchesMonitored: 6,
         problemsFound: 2,
