@@ -1,22 +1,20 @@
 import type { z } from '@hono/zod-openapi';
 import { ASSISTANCE_KINDS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { page, skipTake } from '../lib/list-query.js';
-import { unitReadScope } from '../lib/scope.js';
 import type {
   AssistanceListQuery,
   CreateAssistanceSchema,
 } from '../routes/assistance/assistance.schemas.js';
 import {
+  createAudited,
   instantFilter,
+  pageOfRecords,
+  visibleRecord,
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  recordOrderBy,
   resolveRecordWrite,
 } from './record-references.js';
 
@@ -27,12 +25,9 @@ export async function findVisibleAssistance(
   user: AuthUser,
   id: string,
 ) {
-  const row = await prisma.assistance.findFirst({
-    where: { id, ...unitReadScope(user) },
-    include: recordInclude,
-  });
-  if (!row) throw notFoundError('质量技术帮扶记录');
-  return row;
+  return visibleRecord(user, id, '质量技术帮扶记录', (where) =>
+    prisma.assistance.findFirst({ where, include: recordInclude }),
+  );
 }
 
 export async function listAssistance(
@@ -46,16 +41,12 @@ export async function listAssistance(
   ];
   if (query.kind) filters.push({ kind: query.kind });
   const where: Prisma.AssistanceWhereInput = { AND: filters };
-  const [rows, total] = await Promise.all([
-    deps.db.prisma.assistance.findMany({
-      where,
-      include: recordInclude,
-      orderBy: recordOrderBy(query.sort),
-      ...skipTake(query),
-    }),
-    deps.db.prisma.assistance.count({ where }),
-  ]);
-  return page(rows.map(presentAssistance), total, query);
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.assistance.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.assistance.count({ where }),
+    presentAssistance,
+  );
 }
 
 export async function createAssistance(
@@ -66,20 +57,12 @@ export async function createAssistance(
   const { prisma } = deps.db;
   const unitId = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.assistance.create({
+  const created = await createAudited(deps, user, 'assistance', unitId, (tx) =>
+    tx.assistance.create({
       data: { ...fields, unitId, createdById: user.id },
       include: recordInclude,
-    });
-    await writeAudit(tx, user, {
-      action: 'create',
-      entity: 'assistance',
-      entityId: row.id,
-      unitId,
-      after: row,
-    });
-    return row;
-  });
+    }),
+  );
   return presentAssistance(created);
 }
 

@@ -3,10 +3,9 @@ import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError, staleVersionError } from '../lib/errors.js';
+import { staleVersionError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { page, skipTake } from '../lib/list-query.js';
-import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
+import { assertCanWriteUnit } from '../lib/scope.js';
 import {
   caseRuleIssues,
   type CaseListQuery,
@@ -14,23 +13,22 @@ import {
   type UpdateCaseSchema,
 } from '../routes/cases/cases.schemas.js';
 import {
+  createAudited,
   instantFilter,
+  pageOfRecords,
+  visibleRecord,
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  recordOrderBy,
   resolveRecordWrite,
 } from './record-references.js';
 
 type CaseRow = Prisma.EnforcementCaseGetPayload<{ include: typeof recordInclude }>;
 
 export async function findVisibleCase(prisma: AppDeps['db']['prisma'], user: AuthUser, id: string) {
-  const row = await prisma.enforcementCase.findFirst({
-    where: { id, ...unitReadScope(user) },
-    include: recordInclude,
-  });
-  if (!row) throw notFoundError('案件');
-  return row;
+  return visibleRecord(user, id, '案件', (where) =>
+    prisma.enforcementCase.findFirst({ where, include: recordInclude }),
+  );
 }
 
 export async function listCases(
@@ -50,16 +48,12 @@ export async function listCases(
     filters.push({ exposedAt: query.exposed ? { not: null } : null });
   }
   const where: Prisma.EnforcementCaseWhereInput = { AND: filters };
-  const [rows, total] = await Promise.all([
-    deps.db.prisma.enforcementCase.findMany({
-      where,
-      include: recordInclude,
-      orderBy: recordOrderBy(query.sort),
-      ...skipTake(query),
-    }),
-    deps.db.prisma.enforcementCase.count({ where }),
-  ]);
-  return page(rows.map(presentCase), total, query);
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.enforcementCase.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.enforcementCase.count({ where }),
+    presentCase,
+  );
 }
 
 export async function createCase(
@@ -70,20 +64,12 @@ export async function createCase(
   const { prisma } = deps.db;
   const unitId = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.enforcementCase.create({
+  const created = await createAudited(deps, user, 'enforcement_case', unitId, (tx) =>
+    tx.enforcementCase.create({
       data: { ...fields, unitId, createdById: user.id },
       include: recordInclude,
-    });
-    await writeAudit(tx, user, {
-      action: 'create',
-      entity: 'enforcement_case',
-      entityId: row.id,
-      unitId,
-      after: row,
-    });
-    return row;
-  });
+    }),
+  );
   return presentCase(created);
 }
 

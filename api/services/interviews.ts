@@ -1,21 +1,20 @@
 import type { z } from '@hono/zod-openapi';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
+import { fieldError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { page, skipTake } from '../lib/list-query.js';
-import { unitReadScope } from '../lib/scope.js';
 import type {
   CreateInterviewSchema,
   InterviewListQuery,
 } from '../routes/interviews/interviews.schemas.js';
 import {
+  createAudited,
   instantFilter,
+  pageOfRecords,
+  visibleRecord,
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  recordOrderBy,
   resolveRecordWrite,
 } from './record-references.js';
 
@@ -26,12 +25,9 @@ export async function findVisibleInterview(
   user: AuthUser,
   id: string,
 ) {
-  const row = await prisma.interview.findFirst({
-    where: { id, ...unitReadScope(user) },
-    include: recordInclude,
-  });
-  if (!row) throw notFoundError('约谈记录');
-  return row;
+  return visibleRecord(user, id, '约谈记录', (where) =>
+    prisma.interview.findFirst({ where, include: recordInclude }),
+  );
 }
 
 export async function listInterviews(
@@ -45,16 +41,12 @@ export async function listInterviews(
   ];
   if (query.hazard) filters.push({ hazardId: query.hazard });
   const where: Prisma.InterviewWhereInput = { AND: filters };
-  const [rows, total] = await Promise.all([
-    deps.db.prisma.interview.findMany({
-      where,
-      include: recordInclude,
-      orderBy: recordOrderBy(query.sort),
-      ...skipTake(query),
-    }),
-    deps.db.prisma.interview.count({ where }),
-  ]);
-  return page(rows.map(presentInterview), total, query);
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.interview.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.interview.count({ where }),
+    presentInterview,
+  );
 }
 
 export async function createInterview(
@@ -72,20 +64,12 @@ export async function createInterview(
     if (!hazard) throw fieldError('hazardId', '隐患不存在或不属于该企业');
   }
   const { unitId: _requested, ...fields } = input;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.interview.create({
+  const created = await createAudited(deps, user, 'interview', unitId, (tx) =>
+    tx.interview.create({
       data: { ...fields, unitId, createdById: user.id },
       include: recordInclude,
-    });
-    await writeAudit(tx, user, {
-      action: 'create',
-      entity: 'interview',
-      entityId: row.id,
-      unitId,
-      after: row,
-    });
-    return row;
-  });
+    }),
+  );
   return presentInterview(created);
 }
 

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError } from '../lib/errors.js';
+import type { Prisma } from '../../prisma/generated/client.js';
+import { writeAudit } from '../lib/audit.js';
+import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { DateRangeQuery, instantRange } from '../lib/list-query.js';
+import { DateRangeQuery, instantRange, page, skipTake } from '../lib/list-query.js';
 import { Id, Instant } from '../lib/schemas.js';
 import { unitForWrite, unitReadScope } from '../lib/scope.js';
 
@@ -186,4 +188,49 @@ export function recordOrderBy(sort: string) {
   const desc = sort.startsWith('-');
   const field = desc ? sort.slice(1) : sort;
   return [{ [field]: desc ? 'desc' : 'asc' }, { id: 'asc' }] as { [key: string]: 'asc' | 'desc' }[];
+}
+
+/** Creates a record and its audit entry in one transaction ("create" by the user, for the unit). */
+export function createAudited<Row extends { id: string }>(
+  deps: AppDeps,
+  user: AuthUser,
+  entity: string,
+  unitId: string,
+  create: (tx: Prisma.TransactionClient) => Promise<Row>,
+): Promise<Row> {
+  return deps.db.prisma.$transaction(async (tx) => {
+    const row = await create(tx);
+    await writeAudit(tx, user, { action: 'create', entity, entityId: row.id, unitId, after: row });
+    return row;
+  });
+}
+
+/** One page of records and the total, in the list's sort order, presented. */
+export async function pageOfRecords<Row, Out>(
+  query: { page: number; pageSize: number; sort: string },
+  load: (args: {
+    orderBy: ReturnType<typeof recordOrderBy>;
+    skip: number;
+    take: number;
+  }) => Promise<Row[]>,
+  count: () => Promise<number>,
+  present: (row: Row) => Out,
+) {
+  const [rows, total] = await Promise.all([
+    load({ orderBy: recordOrderBy(query.sort), ...skipTake(query) }),
+    count(),
+  ]);
+  return page(rows.map(present), total, query);
+}
+
+/** The record if it exists within the user's read scope; 404 naming what it is otherwise. */
+export async function visibleRecord<Row>(
+  user: AuthUser,
+  id: string,
+  what: string,
+  find: (where: { id: string; unitId?: string }) => Promise<Row | null>,
+): Promise<Row> {
+  const row = await find({ id, ...unitReadScope(user) });
+  if (!row) throw notFoundError(what);
+  return row;
 }

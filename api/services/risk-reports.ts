@@ -1,22 +1,20 @@
 import type { z } from '@hono/zod-openapi';
 import { RISK_REPORT_KINDS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { page, skipTake } from '../lib/list-query.js';
-import { unitReadScope } from '../lib/scope.js';
 import type {
   CreateRiskReportSchema,
   RiskReportListQuery,
 } from '../routes/risk-reports/risk-reports.schemas.js';
 import {
+  createAudited,
   instantFilter,
+  pageOfRecords,
+  visibleRecord,
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  recordOrderBy,
   resolveRecordWrite,
 } from './record-references.js';
 
@@ -27,12 +25,9 @@ export async function findVisibleRiskReport(
   user: AuthUser,
   id: string,
 ) {
-  const row = await prisma.riskReport.findFirst({
-    where: { id, ...unitReadScope(user) },
-    include: recordInclude,
-  });
-  if (!row) throw notFoundError('风险信息/风险监测记录');
-  return row;
+  return visibleRecord(user, id, '风险信息/风险监测记录', (where) =>
+    prisma.riskReport.findFirst({ where, include: recordInclude }),
+  );
 }
 
 export async function listRiskReports(
@@ -46,16 +41,12 @@ export async function listRiskReports(
   ];
   if (query.kind) filters.push({ kind: query.kind });
   const where: Prisma.RiskReportWhereInput = { AND: filters };
-  const [rows, total] = await Promise.all([
-    deps.db.prisma.riskReport.findMany({
-      where,
-      include: recordInclude,
-      orderBy: recordOrderBy(query.sort),
-      ...skipTake(query),
-    }),
-    deps.db.prisma.riskReport.count({ where }),
-  ]);
-  return page(rows.map(presentRiskReport), total, query);
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.riskReport.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.riskReport.count({ where }),
+    presentRiskReport,
+  );
 }
 
 export async function createRiskReport(
@@ -66,20 +57,12 @@ export async function createRiskReport(
   const { prisma } = deps.db;
   const unitId = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.riskReport.create({
+  const created = await createAudited(deps, user, 'risk_report', unitId, (tx) =>
+    tx.riskReport.create({
       data: { ...fields, unitId, createdById: user.id },
       include: recordInclude,
-    });
-    await writeAudit(tx, user, {
-      action: 'create',
-      entity: 'risk_report',
-      entityId: row.id,
-      unitId,
-      after: row,
-    });
-    return row;
-  });
+    }),
+  );
   return presentRiskReport(created);
 }
 

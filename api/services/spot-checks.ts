@@ -2,24 +2,23 @@ import type { z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
 import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { followSpotCheck } from './timeline.js';
-import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { page, skipTake } from '../lib/list-query.js';
-import { unitForWrite, unitReadScope } from '../lib/scope.js';
+import { unitForWrite } from '../lib/scope.js';
 import type {
   CreateSpotCheckSchema,
   SpotCheckListQuery,
 } from '../routes/spot-checks/spot-checks.schemas.js';
 import {
   checkRecordReferences,
+  createAudited,
   instantFilter,
+  pageOfRecords,
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  recordOrderBy,
+  visibleRecord,
 } from './record-references.js';
 
 type SpotCheckRow = Prisma.SpotCheckGetPayload<{ include: typeof recordInclude }>;
@@ -29,12 +28,9 @@ export async function findVisibleSpotCheck(
   user: AuthUser,
   id: string,
 ) {
-  const row = await prisma.spotCheck.findFirst({
-    where: { id, ...unitReadScope(user) },
-    include: recordInclude,
-  });
-  if (!row) throw notFoundError('监督抽查记录');
-  return row;
+  return visibleRecord(user, id, '监督抽查记录', (where) =>
+    prisma.spotCheck.findFirst({ where, include: recordInclude }),
+  );
 }
 
 export async function listSpotChecks(
@@ -55,16 +51,12 @@ export async function listSpotChecks(
     );
   }
   const where: Prisma.SpotCheckWhereInput = { AND: filters };
-  const [rows, total] = await Promise.all([
-    deps.db.prisma.spotCheck.findMany({
-      where,
-      include: recordInclude,
-      orderBy: recordOrderBy(query.sort),
-      ...skipTake(query),
-    }),
-    deps.db.prisma.spotCheck.count({ where }),
-  ]);
-  return page(rows.map(presentSpotCheck), total, query);
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.spotCheck.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.spotCheck.count({ where }),
+    presentSpotCheck,
+  );
 }
 
 export async function createSpotCheck(
@@ -79,20 +71,12 @@ export async function createSpotCheck(
   }
   await checkRecordReferences(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.spotCheck.create({
+  const created = await createAudited(deps, user, 'spot_check', unitId, (tx) =>
+    tx.spotCheck.create({
       data: { ...fields, unitId, createdById: user.id },
       include: recordInclude,
-    });
-    await writeAudit(tx, user, {
-      action: 'create',
-      entity: 'spot_check',
-      entityId: row.id,
-      unitId,
-      after: row,
-    });
-    return row;
-  });
+    }),
+  );
   await followSpotCheck(deps, created.id);
   return presentSpotCheck(created);
 }
