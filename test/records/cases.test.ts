@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
-import { startTestStack, type Caller, type TestStack } from '../support/stack.js';
-
-const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
-const paths = (body: { error: { issues?: { path: string }[] } }) =>
-  (body.error.issues ?? []).map((issue) => issue.path).sort();
+import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
+import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
+import type { Caller } from '../support/stack.js';
 
 describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
-  let stack: TestStack;
-  let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  let stack: RecordWorld['stack'];
+  let campaign: RecordWorld['campaign'];
   let pudong: string;
   let huangpu: string;
-  let huangpuOfficer: { token: string };
-  let ours: { id: string; name: string };
-  let theirs: { id: string };
+  let huangpuOfficer: RecordWorld['huangpuOfficer'];
+  let ours: RecordWorld['ours'];
+  let theirs: RecordWorld['theirs'];
 
   beforeAll(async () => {
-    stack = await startTestStack({ database, worker: false });
-    campaign = await createCampaign(stack, 2027);
-    pudong = await unitId(stack, 'pudong');
-    huangpu = await unitId(stack, 'huangpu');
-    huangpuOfficer = await createUser(stack, { role: 'unit_officer', unitCode: 'huangpu' });
-    ours = await createEnterprise(stack, 'unitOfficer');
-    theirs = await createEnterprise(stack, huangpuOfficer);
+    ({ stack, campaign, pudong, huangpu, huangpuOfficer, ours, theirs } =
+      await startRecordWorld(database));
   });
   afterAll(async () => {
     await stack?.stop();
@@ -168,7 +160,7 @@ describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
     });
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(paths(body)).toEqual(expected);
+    expect(issuePaths(body)).toEqual(expected);
     expect(await count()).toBe(before);
   });
 
@@ -275,19 +267,19 @@ describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
       body: { version: 1, penaltyDecidedAt: '2027-07-01' },
     });
     expect(early.status).toBe(400);
-    expect(paths(early.body)).toEqual(['penaltyDecidedAt']);
+    expect(issuePaths(early.body)).toEqual(['penaltyDecidedAt']);
     const clearedWithFines = await stack.call('PATCH', path, {
       as: 'unitOfficer',
       body: { version: 1, penaltyDecidedAt: null },
     });
     expect(clearedWithFines.status).toBe(400);
-    expect(paths(clearedWithFines.body)).toEqual(['penaltyDecidedAt']);
+    expect(issuePaths(clearedWithFines.body)).toEqual(['penaltyDecidedAt']);
     const typical = await stack.call('PATCH', path, {
       as: 'unitOfficer',
       body: { version: 1, isTypical: true, typicalContent: '案例内容' },
     });
     expect(typical.status).toBe(400);
-    expect(paths(typical.body)).toEqual(['typicalProgress']);
+    expect(issuePaths(typical.body)).toEqual(['typicalProgress']);
     const nothing = await stack.call('PATCH', path, { as: 'unitOfficer', body: { version: 1 } });
     expect(nothing.status).toBe(400);
     const noVersion = await stack.call('PATCH', path, {
@@ -295,7 +287,7 @@ describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
       body: { fines: '4' },
     });
     expect(noVersion.status).toBe(400);
-    expect(paths(noVersion.body)).toEqual(['version']);
+    expect(issuePaths(noVersion.body)).toEqual(['version']);
 
     const stored = await stack.api.db.prisma.enforcementCase.findUniqueOrThrow({
       where: { id: filed.id },
@@ -430,7 +422,7 @@ describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
     expect(ids(descending.body)).toEqual([july.id, june.id]);
     const badFlag = await stack.call('GET', `${base}&typical=yes`, { as: 'unitOfficer' });
     expect(badFlag.status).toBe(400);
-    expect(paths(badFlag.body)).toEqual(['typical']);
+    expect(issuePaths(badFlag.body)).toEqual(['typical']);
   });
 
   it('describes its endpoints in /openapi.json', async () => {

@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
-import { startTestStack, type Caller, type TestStack } from '../support/stack.js';
-
-const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
-const paths = (body: { error: { issues?: { path: string }[] } }) =>
-  (body.error.issues ?? []).map((issue) => issue.path).sort();
+import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
+import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
+import type { Caller } from '../support/stack.js';
 
 describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
-  let stack: TestStack;
-  let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  let stack: RecordWorld['stack'];
+  let campaign: RecordWorld['campaign'];
   let pudong: string;
   let huangpu: string;
-  let huangpuOfficer: { token: string };
-  let ours: { id: string; name: string };
-  let theirs: { id: string };
+  let huangpuOfficer: RecordWorld['huangpuOfficer'];
+  let ours: RecordWorld['ours'];
+  let theirs: RecordWorld['theirs'];
 
   beforeAll(async () => {
-    stack = await startTestStack({ database, worker: false });
-    campaign = await createCampaign(stack, 2027);
-    pudong = await unitId(stack, 'pudong');
-    huangpu = await unitId(stack, 'huangpu');
-    huangpuOfficer = await createUser(stack, { role: 'unit_officer', unitCode: 'huangpu' });
-    ours = await createEnterprise(stack, 'unitOfficer');
-    theirs = await createEnterprise(stack, huangpuOfficer);
+    ({ stack, campaign, pudong, huangpu, huangpuOfficer, ours, theirs } =
+      await startRecordWorld(database));
   });
   afterAll(async () => {
     await stack?.stop();
@@ -142,7 +134,7 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
       const res = await stack.call('POST', '/api/risk-reports', { as: 'unitOfficer', body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(paths(res.body)).toEqual(expected);
+      expect(issuePaths(res.body)).toEqual(expected);
       expect(await count()).toBe(before);
     },
   );
@@ -265,7 +257,7 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
     expect(ids(descending.body)).toEqual([july.id, june.id]);
     const tooBig = await stack.call('GET', `${base}&pageSize=500`, { as: 'unitOfficer' });
     expect(tooBig.status).toBe(400);
-    expect(paths(tooBig.body)).toEqual(['pageSize']);
+    expect(issuePaths(tooBig.body)).toEqual(['pageSize']);
   });
 
   it('describes its endpoints in /openapi.json', async () => {

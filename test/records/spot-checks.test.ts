@@ -1,29 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
-import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
-import { startTestStack, type Caller, type TestStack } from '../support/stack.js';
+import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
+import { ids, startRecordWorld, type RecordWorld } from '../support/record-world.js';
+import type { Caller } from '../support/stack.js';
 
-const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+/** The field paths of a 400's issues, in the order the API reports them. */
 const paths = (body: { error: { issues?: { path: string }[] } }) =>
   (body.error.issues ?? []).map((issue) => issue.path);
 
 describe.each(DATABASE_KINDS)('spot checks on %s', (database) => {
-  let stack: TestStack;
-  let campaign: Awaited<ReturnType<typeof createCampaign>>;
+  let stack: RecordWorld['stack'];
+  let campaign: RecordWorld['campaign'];
   let pudong: string;
   let huangpu: string;
-  let huangpuOfficer: { token: string };
-  let ours: { id: string; name: string };
-  let theirs: { id: string };
+  let huangpuOfficer: RecordWorld['huangpuOfficer'];
+  let ours: RecordWorld['ours'];
+  let theirs: RecordWorld['theirs'];
 
   beforeAll(async () => {
-    stack = await startTestStack({ database, worker: false });
-    campaign = await createCampaign(stack, 2027);
-    pudong = await unitId(stack, 'pudong');
-    huangpu = await unitId(stack, 'huangpu');
-    huangpuOfficer = await createUser(stack, { role: 'unit_officer', unitCode: 'huangpu' });
-    ours = await createEnterprise(stack, 'unitOfficer');
-    theirs = await createEnterprise(stack, huangpuOfficer);
+    ({ stack, campaign, pudong, huangpu, huangpuOfficer, ours, theirs } =
+      await startRecordWorld(database));
   });
   afterAll(async () => {
     await stack?.stop();
