@@ -7,6 +7,7 @@ import { getDuty } from '../services/duties.js';
 import { getFollowUp } from '../services/follow-ups.js';
 import { getHazard, submitRectification } from '../services/hazards.js';
 import { SubmitHazardSchema } from '../routes/hazards/hazards.schemas.js';
+import { remindersOf } from '../services/reminders.js';
 import { dashboardDownload } from './downloads.js';
 import type { Html } from './layout.js';
 import {
@@ -313,10 +314,7 @@ async function renderHazard(
   status: 200 | 400 | 409 = 200,
 ) {
   const hazard = await getHazard(c.var.deps, ctx.user, id);
-  const reminders = await c.var.deps.db.prisma.reminder.findMany({
-    where: { subjectType: 'hazard', subjectId: id },
-    orderBy: [{ reservedAt: 'asc' }, { id: 'asc' }],
-  });
+  const reminders = await remindersOf(c.var.deps.db.prisma, 'hazard', id);
   const campaign =
     ctx.campaign?.id === hazard.campaignId
       ? ctx.campaign
@@ -389,10 +387,7 @@ dashboardRouter.get('/dashboard/duties/:id', requireSession, async (c) => {
     where: { id },
     include: { unit: true, deadline: true, submissions: { orderBy: { version: 'asc' } } },
   });
-  const reminders = await prisma.reminder.findMany({
-    where: { subjectType: 'duty', subjectId: id },
-    orderBy: [{ reservedAt: 'asc' }, { id: 'asc' }],
-  });
+  const reminders = await remindersOf(prisma, 'duty', id);
   const { campaign } = await loadCampaign(prisma, duty.campaignId);
   return render(c, dutyPage({ ...ctx, campaign }, duty, reminders));
 });
@@ -407,10 +402,7 @@ dashboardRouter.get('/dashboard/follow-ups/:id', requireSession, async (c) => {
     where: { id },
     include: { unit: true, enterprise: true },
   });
-  const reminders = await prisma.reminder.findMany({
-    where: { subjectType: 'task', subjectId: id },
-    orderBy: [{ reservedAt: 'asc' }, { id: 'asc' }],
-  });
+  const reminders = await remindersOf(prisma, 'task', id);
   const { campaign } = await loadCampaign(prisma, task.campaignId);
   return render(c, followUpPage({ ...ctx, campaign }, task, reminders));
 });

@@ -9,7 +9,7 @@ import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
 import type { DutyListQuery, SubmitDutySchema } from '../routes/duties/duties.schemas.js';
-import { presentReminder } from './reminders.js';
+import { presentReminder, remindersOf } from './reminders.js';
 import { dutyStatisticsSnapshot } from './statistics.js';
 import { notifyWorkflow } from './timeline.js';
 
@@ -63,10 +63,7 @@ async function findVisibleDuty(deps: AppDeps, user: AuthUser, id: string) {
 
 export async function getDuty(deps: AppDeps, user: AuthUser, id: string) {
   const duty = await findVisibleDuty(deps, user, id);
-  const reminders = await deps.db.prisma.reminder.findMany({
-    where: { subjectType: 'duty', subjectId: id },
-    orderBy: { reservedAt: 'asc' },
-  });
+  const reminders = await remindersOf(deps.db.prisma, 'duty', id);
   return {
     ...presentDutySummary(duty, deps.now()),
     submissions: duty.submissions.map((s) => ({

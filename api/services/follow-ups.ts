@@ -11,7 +11,7 @@ import type {
   CloseFollowUpSchema,
   FollowUpListQuery,
 } from '../routes/follow-ups/follow-ups.schemas.js';
-import { FOLLOW_UP_KIND_NAMES, presentReminder } from './reminders.js';
+import { FOLLOW_UP_KIND_NAMES, presentReminder, remindersOf } from './reminders.js';
 import { notifyWorkflow } from './timeline.js';
 
 const include = { unit: true, enterprise: true } satisfies Prisma.FollowUpTaskInclude;
@@ -58,10 +58,7 @@ async function findVisible(deps: AppDeps, user: AuthUser, id: string) {
 
 export async function getFollowUp(deps: AppDeps, user: AuthUser, id: string) {
   const row = await findVisible(deps, user, id);
-  const reminders = await deps.db.prisma.reminder.findMany({
-    where: { subjectType: 'task', subjectId: id },
-    orderBy: { reservedAt: 'asc' },
-  });
+  const reminders = await remindersOf(deps.db.prisma, 'task', id);
   return { ...presentFollowUp(row, deps.now()), reminders: reminders.map(presentReminder) };
 }
 

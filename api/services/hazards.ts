@@ -11,7 +11,7 @@ import {
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { presentReminder } from './reminders.js';
+import { presentReminder, remindersOf } from './reminders.js';
 import { followNewHazard, notifyWorkflow } from './timeline.js';
 import { fieldError, notFoundError, staleVersionError, type FieldIssue } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
@@ -111,10 +111,7 @@ async function findVisibleHazard(prisma: PrismaClient, user: AuthUser, id: strin
 
 export async function getHazard(deps: AppDeps, user: AuthUser, id: string) {
   const hazard = await findVisibleHazard(deps.db.prisma, user, id);
-  const reminders = await deps.db.prisma.reminder.findMany({
-    where: { subjectType: 'hazard', subjectId: id },
-    orderBy: { reservedAt: 'asc' },
-  });
+  const reminders = await remindersOf(deps.db.prisma, 'hazard', id);
   return { ...presentHazard(hazard, deps.now()), reminders: reminders.map(presentReminder) };
 }
 

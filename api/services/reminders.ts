@@ -257,6 +257,18 @@ const wrongKind = (kind: string, subject: string) =>
     { path: 'kind', message: `提醒类型 ${kind} 不适用于 ${subject}` },
   ]);
 
+/** The reminders of one duty, hazard or task, oldest first (as listed on it). */
+export function remindersOf(
+  prisma: PrismaClient,
+  subjectType: 'duty' | 'hazard' | 'task',
+  subjectId: string,
+) {
+  return prisma.reminder.findMany({
+    where: { subjectType, subjectId },
+    orderBy: [{ reservedAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
 /** Reminders of one subject, or a unit's, as people may read them. */
 export async function listReminders(
   deps: AppDeps,
