@@ -4,6 +4,7 @@ import {
   needsInterview,
 } from '../../domain/rules/follow-ups.js';
 import { DomainError } from '../../domain/errors.js';
+import type { Prisma } from '../../prisma/generated/client.js';
 import type { FollowUpKind } from '../../prisma/generated/enums.js';
 import { newDeadlineState } from '../../workflows/deadline-agenda.js';
 import { writeAudit } from '../lib/audit.js';
@@ -29,15 +30,14 @@ export async function notifyWorkflow(deps: AppDeps, what: string, fn: () => Prom
   }
 }
 
-export async function startRectificationFor(deps: AppDeps, hazardId: string): Promise<void> {
-  const hazard = await deps.db.prisma.hazard.findUniqueOrThrow({
-    where: { id: hazardId },
-    include: { campaign: true },
-  });
+type HazardWithCampaign = Prisma.HazardGetPayload<{ include: { campaign: true } }>;
+type TaskWithCampaign = Prisma.FollowUpTaskGetPayload<{ include: { campaign: true } }>;
+
+async function startRectification(deps: AppDeps, hazard: HazardWithCampaign): Promise<void> {
   if (hazard.status === 'closed' || hazard.campaign.cancelledAt) return;
-  await notifyWorkflow(deps, `start rectification ${hazardId}`, () =>
+  await notifyWorkflow(deps, `start rectification ${hazard.id}`, () =>
     deps.temporal.startRectification({
-      hazardId,
+      hazardId: hazard.id,
       status: hazard.status,
       deadline: newDeadlineState(hazard.deadline.getTime()),
       settings: agendaSettings(hazard.campaign, true),
@@ -47,8 +47,11 @@ export async function startRectificationFor(deps: AppDeps, hazardId: string): Pr
 
 /** After a hazard is recorded: follow its rectification, and interview the enterprise if serious. */
 export async function followNewHazard(deps: AppDeps, hazard: { id: string }): Promise<void> {
-  await startRectificationFor(deps, hazard.id);
-  const row = await deps.db.prisma.hazard.findUniqueOrThrow({ where: { id: hazard.id } });
+  const row = await deps.db.prisma.hazard.findUniqueOrThrow({
+    where: { id: hazard.id },
+    include: { campaign: true },
+  });
+  await startRectification(deps, row);
   if (needsInterview(row.severity)) {
     await openFollowUp(deps, {
       kind: 'interview',
@@ -117,19 +120,21 @@ export async function openFollowUp(
     if (isUniqueViolation(error)) return null; // one is already open for this enterprise
     throw error;
   }
-  await startFollowUpFor(deps, taskId);
+  await startFollowUp(
+    deps,
+    await prisma.followUpTask.findUniqueOrThrow({
+      where: { id: taskId },
+      include: { campaign: true },
+    }),
+  );
   return taskId;
 }
 
-async function startFollowUpFor(deps: AppDeps, taskId: string): Promise<void> {
-  const task = await deps.db.prisma.followUpTask.findUniqueOrThrow({
-    where: { id: taskId },
-    include: { campaign: true },
-  });
+async function startFollowUp(deps: AppDeps, task: TaskWithCampaign): Promise<void> {
   if (task.status !== 'open') return;
-  await notifyWorkflow(deps, `start follow-up ${taskId}`, () =>
+  await notifyWorkflow(deps, `start follow-up ${task.id}`, () =>
     deps.temporal.startFollowUp({
-      taskId,
+      taskId: task.id,
       deadline: newDeadlineState(task.dueAt.getTime()),
       settings: agendaSettings(task.campaign),
     }),
@@ -147,14 +152,14 @@ export async function reconcileTimeline(
   if (!(await deps.temporal.isHealthy())) return { hazards: 0, tasks: 0 };
   const hazards = await prisma.hazard.findMany({
     where: { status: { not: 'closed' }, campaign: { cancelledAt: null } },
-    select: { id: true },
+    include: { campaign: true },
   });
-  for (const hazard of hazards) await startRectificationFor(deps, hazard.id);
+  for (const hazard of hazards) await startRectification(deps, hazard);
   const tasks = await prisma.followUpTask.findMany({
     where: { status: 'open' },
-    select: { id: true },
+    include: { campaign: true },
   });
-  for (const task of tasks) await startFollowUpFor(deps, task.id);
+  for (const task of tasks) await startFollowUp(deps, task);
   return { hazards: hazards.length, tasks: tasks.length };
 }
 
