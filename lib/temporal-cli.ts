@@ -30,8 +30,8 @@ function onPath(command: string): string | undefined {
 }
 
 function goBinDir(): string | undefined {
-  if (!onPath('go') && !existsSync('/usr/local/go/bin/go')) return undefined;
-  const go = onPath('go') ?? '/usr/local/go/bin/go';
+  const go = goExecutable();
+  if (!go) return undefined;
   try {
     const gopath = execFileSync(go, ['env', 'GOPATH'], { encoding: 'utf8' })
       .trim()
