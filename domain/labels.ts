@@ -1,5 +1,7 @@
 // Display names (Simplified Chinese, the official terms) of the enumerations people see.
 
+import type { DutyState } from './timeline/duty-state.js';
+
 export const PROBLEM_TYPES = {
   unlicensed_production: '无证生产',
   beyond_licence_scope: '超范围生产',
@@ -115,3 +117,28 @@ export const UNIT_KIND_NAMES = {
 export const CATEGORY_ORIGINS = { national: '国家重点产品', shanghai: '本市增加产品' } as const;
 
 export const SPOT_CHECK_RESULTS = { qualified: '合格', unqualified: '不合格' } as const;
+
+export const DUTY_STATUS_NAMES = { pending: '待报送', submitted: '已报送' } as const;
+
+/** A duty's state (timeline/duty-state.ts) as the dashboard shows it. */
+export const DUTY_STATE_NAMES = {
+  on_time: '已按期报送',
+  late: '逾期报送',
+  overdue: '逾期未报',
+  due: '待报送',
+  not_due: '未到期',
+} as const satisfies Record<DutyState, string>;
+
+export const FOLLOW_UP_KIND_NAMES = { reinspection: '专门现场检查', interview: '约谈' } as const;
+
+export const FOLLOW_UP_STATUS_NAMES = {
+  open: '进行中',
+  done: '已完成',
+  cancelled: '已取消',
+} as const;
+
+export const REMINDER_STATUS_NAMES = {
+  reserved: '发送中',
+  sent: '已发送',
+  skipped: '无收件人，未发送',
+} as const;

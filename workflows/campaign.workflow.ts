@@ -10,13 +10,14 @@ import {
   startChild,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
+import { DAY_MS } from '../domain/calendar/day-length.js';
 import {
   phaseTransitions,
   type CampaignPhase,
   type CampaignState,
   type PhaseTransition,
 } from '../domain/calendar/phases.js';
-import { newDeadlineState, type AgendaSettings } from './deadline-agenda.js';
+import { newDeadlineState, type AgendaSettings } from '../domain/timeline/deadline-agenda.js';
 import { records } from './proxies.js';
 import { dutyDeadlineChangedSignal, unitCampaignWorkflow } from './unit-campaign.workflow.js';
 
@@ -132,7 +133,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
               deadline: newDeadlineState(d.dueAt),
               submitted: false,
             })),
-            settings: input.dutySettings ?? { offsets: [], overdueRepeatMs: 86_400_000 },
+            settings: input.dutySettings ?? { offsets: [], overdueRepeatMs: DAY_MS },
           },
         ],
       }),

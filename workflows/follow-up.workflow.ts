@@ -4,7 +4,7 @@ import {
   nextAction,
   type AgendaSettings,
   type DeadlineState,
-} from './deadline-agenda.js';
+} from '../domain/timeline/deadline-agenda.js';
 import { historyTooLong, mail, records } from './proxies.js';
 
 /** A dedicated re-inspection or an interview task, followed until the unit closes it. */

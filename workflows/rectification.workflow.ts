@@ -11,7 +11,7 @@ import {
   nextAction,
   type AgendaSettings,
   type DeadlineState,
-} from './deadline-agenda.js';
+} from '../domain/timeline/deadline-agenda.js';
 import { historyTooLong, mail, records } from './proxies.js';
 
 export type RectificationStatus = 'open' | 'rectifying' | 'submitted' | 'closed';

@@ -1,17 +1,23 @@
 import { html } from 'hono/html';
-import { HAZARD_STATUSES, SEVERITIES } from '../../domain/labels.js';
+import {
+  DUTY_STATE_NAMES,
+  FOLLOW_UP_KIND_NAMES,
+  FOLLOW_UP_STATUS_NAMES,
+  HAZARD_STATUSES,
+  REMINDER_STATUS_NAMES,
+  SEVERITIES,
+} from '../../domain/labels.js';
 import { CAMPAIGN_STATE_NAMES } from '../../domain/calendar/phases.js';
+import { dutyState } from '../../domain/timeline/duty-state.js';
+import { isFollowUpOverdue, isHazardOverdue } from '../../domain/timeline/overdue.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AuthUser } from '../lib/context.js';
-import { FOLLOW_UP_KIND_NAMES } from '../services/reminders.js';
 import { hazardChart, phaseTimeline } from './charts.js';
 import { badge, flash, layout, percent, type Html } from './layout.js';
 import {
   describeDeadline,
   describeInstant,
-  DUTY_STATE_NAMES,
   DUTY_STATE_TONES,
-  dutyState,
   type CampaignRow,
   type ChartBucket,
   type UnitOverviewRow,
@@ -27,9 +33,6 @@ export interface PageContext {
   error?: string;
 }
 
-const FOLLOW_UP_STATUS_NAMES = { open: '进行中', done: '已完成', cancelled: '已取消' } as const;
-const REMINDER_STATUS_NAMES = { reserved: '发送中', sent: '已发送', skipped: '无收件人，未发送' };
-
 /** Flash messages by key: only fixed texts are shown, never text taken from the URL. */
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: '整改材料已提交，等待监管部门核查。',
@@ -42,11 +45,8 @@ const withCampaign = (path: string, campaign: CampaignRow | null) =>
 const hazardTone = (status: string, overdue: boolean) =>
   overdue ? 'overdue' : status === 'closed' ? 'ok' : status === 'submitted' ? 'pending' : 'late';
 
-const isOverdue = (h: { status: string; deadline: Date }, now: Date) =>
-  h.status !== 'closed' && h.deadline.getTime() < now.getTime();
-
 function hazardStatusBadge(h: { status: keyof typeof HAZARD_STATUSES; deadline: Date }, now: Date) {
-  const overdue = isOverdue(h, now);
+  const overdue = isHazardOverdue(h, now);
   return html`${badge(HAZARD_STATUSES[h.status], hazardTone(h.status, overdue))}${
     overdue ? html` ${badge('已逾期', 'overdue')}` : ''
   }`;
@@ -432,7 +432,7 @@ function followUpTable(
     </thead>
     <tbody>
       ${rows.map((f) => {
-        const overdue = f.status === 'open' && f.dueAt.getTime() < ctx.now.getTime();
+        const overdue = isFollowUpOverdue(f, ctx.now);
         return html`<tr>
           <td><a href="/dashboard/follow-ups/${f.id}">${FOLLOW_UP_KIND_NAMES[f.kind]}</a></td>
           <td>${f.enterprise.name}</td>

@@ -1,9 +1,11 @@
+import { campaignDayLength, DAY_MS } from '../../domain/calendar/day-length.js';
 import {
   formatDeadline,
   formatShanghai,
   shanghaiDateOf,
   startOfShanghaiDay,
 } from '../../domain/calendar/shanghai-time.js';
+import { dutyState, type DutyState } from '../../domain/timeline/duty-state.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { isCityRole } from '../lib/scope.js';
@@ -15,8 +17,6 @@ type PrismaClient = AppDeps['db']['prisma'];
 type CampaignRow = Prisma.CampaignGetPayload<{
   include: { phases: true; deadlines: true };
 }>;
-
-const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------------------------------------
 // Campaigns and their calendar
@@ -44,10 +44,6 @@ export async function loadCampaign(prisma: PrismaClient, id: string | undefined)
   return { choices, campaign };
 }
 
-/** How long one campaign-calendar day lasts in real milliseconds (compressed for demos). */
-export const dayLength = (campaign: { demoSecondsPerDay: number | null }) =>
-  campaign.demoSecondsPerDay === null ? DAY_MS : campaign.demoSecondsPerDay * 1000;
-
 /**
  * The campaign-calendar date of an instant: the Shanghai date for a real campaign; for a
  * compressed demo, the nominal date as many calendar days after the first phase's start.
@@ -56,7 +52,9 @@ export function calendarDateOf(campaign: CampaignRow, instant: Date): string {
   if (campaign.demoSecondsPerDay === null) return shanghaiDateOf(instant);
   const first = campaign.phases[0];
   if (!first) return shanghaiDateOf(instant);
-  const days = Math.floor((instant.getTime() - campaign.startsAt.getTime()) / dayLength(campaign));
+  const days = Math.floor(
+    (instant.getTime() - campaign.startsAt.getTime()) / campaignDayLength(campaign),
+  );
   return shanghaiDateOf(new Date(startOfShanghaiDay(first.startDate).getTime() + days * DAY_MS));
 }
 
@@ -77,41 +75,14 @@ export function describeDeadline(campaign: CampaignRow | null, instant: Date): s
 // Duty states
 // ---------------------------------------------------------------------------------------------
 
-export type DutyState = 'on_time' | 'late' | 'overdue' | 'due' | 'not_due';
-
-export const DUTY_STATE_NAMES: Record<DutyState, string> = {
-  on_time: '已按期报送',
-  late: '逾期报送',
-  overdue: '逾期未报',
-  due: '待报送',
-  not_due: '未到期',
-};
-
+/** The badge colour of each duty state (a presentational choice; the names are in labels.ts). */
 export const DUTY_STATE_TONES = {
   on_time: 'ok',
   late: 'late',
   overdue: 'overdue',
   due: 'pending',
   not_due: 'future',
-} as const;
-
-/**
- * Submitted on time when submittedAt ≤ dueAt; overdue when still pending after dueAt; "to be
- * submitted" once its reminders have begun (the earliest reminder offset before dueAt), else not
- * yet due.
- */
-export function dutyState(
-  duty: { status: string; dueAt: Date; submittedAt: Date | null },
-  campaign: { demoSecondsPerDay: number | null; reminderOffsetsDays: number[] },
-  now: Date,
-): DutyState {
-  if (duty.submittedAt) {
-    return duty.submittedAt.getTime() <= duty.dueAt.getTime() ? 'on_time' : 'late';
-  }
-  if (duty.dueAt.getTime() < now.getTime()) return 'overdue';
-  const window = Math.max(0, ...campaign.reminderOffsetsDays) * dayLength(campaign);
-  return duty.dueAt.getTime() - window <= now.getTime() ? 'due' : 'not_due';
-}
+} as const satisfies Record<DutyState, string>;
 
 // ---------------------------------------------------------------------------------------------
 // Units visible to the user
@@ -258,7 +229,7 @@ export async function hazardTimeline(
     select: { foundAt: true, closedAt: true },
   });
   const instants = rows.flatMap((r) => [r.foundAt, ...(r.closedAt ? [r.closedAt] : [])]);
-  const day = dayLength(campaign);
+  const day = campaignDayLength(campaign);
   const start = Math.min(campaign.startsAt.getTime(), ...instants.map((d) => d.getTime()));
   const end = Math.max(
     Math.min(now.getTime(), campaign.endsAt.getTime()),

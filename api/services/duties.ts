@@ -1,6 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { formatDeadline } from '../../domain/calendar/shanghai-time.js';
 import { DomainError } from '../../domain/errors.js';
+import { DUTY_STATE_NAMES, DUTY_STATUS_NAMES } from '../../domain/labels.js';
+import { dutyState, isSubmitted } from '../../domain/timeline/duty-state.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
@@ -152,7 +154,8 @@ export async function submitDuty(
 }
 
 export function presentDutySummary(row: DutySummaryRow, now: Date) {
-  const overdue = row.status === 'pending' && row.dueAt.getTime() < now.getTime();
+  // The API does not tell "due" from "not yet due": without reminder settings both are 待报送.
+  const state = dutyState(row, null, now);
   return {
     id: row.id,
     campaignId: row.campaignId,
@@ -164,11 +167,11 @@ export function presentDutySummary(row: DutySummaryRow, now: Date) {
     dueDate: formatDeadline(row.dueAt).slice(0, 10),
     dueAt: toShanghaiIso(row.dueAt),
     status: row.status,
-    statusName: row.status === 'submitted' ? '已报送' : overdue ? '逾期未报' : '待报送',
-    overdue,
+    statusName: isSubmitted(state) ? DUTY_STATUS_NAMES.submitted : DUTY_STATE_NAMES[state],
+    overdue: state === 'overdue',
     overdueSince: row.overdueSince ? toShanghaiIso(row.overdueSince) : null,
     submittedAt: row.submittedAt ? toShanghaiIso(row.submittedAt) : null,
-    onTime: row.submittedAt ? row.submittedAt.getTime() <= row.dueAt.getTime() : null,
+    onTime: isSubmitted(state) ? state === 'on_time' : null,
     version: row.version,
   };
 }

@@ -1,5 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
+import { FOLLOW_UP_KIND_NAMES, FOLLOW_UP_STATUS_NAMES } from '../../domain/labels.js';
+import { isFollowUpOverdue } from '../../domain/timeline/overdue.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
@@ -11,12 +13,11 @@ import type {
   CloseFollowUpSchema,
   FollowUpListQuery,
 } from '../routes/follow-ups/follow-ups.schemas.js';
-import { FOLLOW_UP_KIND_NAMES, presentReminder, remindersOf } from './reminders.js';
+import { presentReminder, remindersOf } from './reminders.js';
 import { notifyWorkflow } from './timeline.js';
 
 const include = { unit: true, enterprise: true } satisfies Prisma.FollowUpTaskInclude;
 type FollowUpRow = Prisma.FollowUpTaskGetPayload<{ include: typeof include }>;
-const STATUS_NAMES = { open: '进行中', done: '已完成', cancelled: '已取消' } as const;
 
 export async function listFollowUps(
   deps: AppDeps,
@@ -72,7 +73,7 @@ export async function closeFollowUp(
   const before = await findVisible(deps, user, id);
   assertCanWriteUnit(user, before.unitId);
   if (before.status !== 'open') {
-    throw new DomainError('CONFLICT', `任务${STATUS_NAMES[before.status]}，不能再次办结`);
+    throw new DomainError('CONFLICT', `任务${FOLLOW_UP_STATUS_NAMES[before.status]}，不能再次办结`);
   }
   await deps.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.followUpTask.updateMany({
@@ -116,8 +117,8 @@ export function presentFollowUp(row: FollowUpRow, now: Date) {
     reason: row.reason,
     dueAt: toShanghaiIso(row.dueAt),
     status: row.status,
-    statusName: STATUS_NAMES[row.status],
-    overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime(),
+    statusName: FOLLOW_UP_STATUS_NAMES[row.status],
+    overdue: isFollowUpOverdue(row, now),
     overdueSince: row.overdueSince ? toShanghaiIso(row.overdueSince) : null,
     closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
     closingNote: row.closingNote,

@@ -8,6 +8,7 @@ import {
   SUBMISSION_STATUSES,
   type HazardStatusKey,
 } from '../../domain/labels.js';
+import { isHazardOverdue } from '../../domain/timeline/overdue.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
@@ -372,9 +373,6 @@ async function change(
 // Presenting
 // ---------------------------------------------------------------------------------------------
 
-export const isOverdue = (row: { status: HazardStatusKey; deadline: Date }, now: Date) =>
-  row.status !== 'closed' && row.deadline.getTime() < now.getTime();
-
 export function presentHazardSummary(row: HazardSummaryRow, now: Date) {
   return {
     id: row.id,
@@ -400,7 +398,7 @@ export function presentHazardSummary(row: HazardSummaryRow, now: Date) {
     deadline: toShanghaiIso(row.deadline),
     status: row.status,
     statusName: HAZARD_STATUSES[row.status],
-    overdue: isOverdue(row, now),
+    overdue: isHazardOverdue(row, now),
     closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
     inspectionId: row.inspectionId,
     spotCheckId: row.spotCheckId,

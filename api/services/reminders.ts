@@ -6,7 +6,7 @@ import {
   type ReminderFacts,
   type ReminderKind,
 } from '../../domain/reminders/templates.js';
-import { HAZARD_STATUSES } from '../../domain/labels.js';
+import { FOLLOW_UP_KIND_NAMES, HAZARD_STATUSES } from '../../domain/labels.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
@@ -20,8 +20,6 @@ import type {
 } from '../routes/internal/internal.schemas.js';
 
 export type ReserveRequest = z.output<typeof ReserveReminderSchema>;
-
-export const FOLLOW_UP_KIND_NAMES = { reinspection: '专门现场检查', interview: '约谈' } as const;
 
 /** Message-IDs derive from the reminder key, so a resend is recognisably the same message. */
 export const messageIdFor = (key: string) =>

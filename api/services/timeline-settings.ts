@@ -1,6 +1,5 @@
-import type { AgendaSettings } from '../../workflows/deadline-agenda.js';
-
-const DAY_MS = 86_400_000;
+import { campaignDayLength } from '../../domain/calendar/day-length.js';
+import type { AgendaSettings } from '../../domain/timeline/deadline-agenda.js';
 
 interface CampaignTiming {
   demoSecondsPerDay: number | null;
@@ -9,9 +8,9 @@ interface CampaignTiming {
   escalationGraceDays: number;
 }
 
-/** How long one calendar day of this campaign lasts in real time (compressed for demos). */
+/** One calendar day of this campaign in whole milliseconds, as timers and durations count it. */
 export const campaignDayMs = (campaign: Pick<CampaignTiming, 'demoSecondsPerDay'>) =>
-  campaign.demoSecondsPerDay === null ? DAY_MS : Math.round(campaign.demoSecondsPerDay * 1000);
+  Math.round(campaignDayLength(campaign));
 
 /** A campaign's reminder settings materialised into durations: workflows only see these. */
 export function agendaSettings(campaign: CampaignTiming, escalate = false): AgendaSettings {

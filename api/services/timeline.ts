@@ -6,7 +6,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { FollowUpKind } from '../../prisma/generated/enums.js';
-import { newDeadlineState } from '../../workflows/deadline-agenda.js';
+import { newDeadlineState } from '../../domain/timeline/deadline-agenda.js';
 import { writeAudit } from '../lib/audit.js';
 import { isUniqueViolation } from '../lib/db-errors.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';

@@ -1,3 +1,4 @@
+import { campaignDayLength } from './day-length.js';
 import type { CampaignPhase } from './phases.js';
 import {
   endOfShanghaiDay,
@@ -59,7 +60,7 @@ export function calendarScale(
     : {
         calendarStart,
         campaignStart: scale.origin.getTime(),
-        msPerDay: scale.secondsPerDay * 1000,
+        msPerDay: campaignDayLength({ demoSecondsPerDay: scale.secondsPerDay }),
       };
 }
 

@@ -3,7 +3,7 @@
 // Materialisation, statistics periods and dashboards all go through these two functions, so a
 // demo's "June" is the same stretch of real time everywhere.
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './day-length.js';
 
 export interface CalendarScale {
   /** The real (Asia/Shanghai) instant at which the campaign calendar's first day begins. */

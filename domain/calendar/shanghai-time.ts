@@ -1,8 +1,9 @@
 // China Standard Time has had no daylight saving since 1991: a fixed UTC+8 offset, so plain
 // arithmetic is exact and the module stays free of Intl/Node dependencies (workflow-safe).
 
+import { DAY_MS } from './day-length.js';
+
 export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
 export type LocalDate = string;

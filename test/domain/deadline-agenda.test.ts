@@ -6,7 +6,7 @@ import {
   nextAction,
   type AgendaAction,
   type AgendaSettings,
-} from '../../workflows/deadline-agenda.js';
+} from '../../domain/timeline/deadline-agenda.js';
 
 const DAY = 1000;
 const settings: AgendaSettings = {
