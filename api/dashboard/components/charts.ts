@@ -1,7 +1,10 @@
 import { html } from 'hono/html';
-import { startOfShanghaiDay } from '../../domain/calendar/shanghai-time.js';
-import { calendarDateOf, type CampaignRow, type ChartBucket } from './queries.js';
-import type { Html } from './layout.js';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { startOfShanghaiDay } from '../../../domain/calendar/shanghai-time.js';
+import { calendarDateOf, type CampaignRow, type ChartBucket } from '../queries.js';
+
+// SVG markup built with hono/html's tagged template (escaped like JSX); pages embed it as a child.
+type Html = HtmlEscapedString | Promise<HtmlEscapedString> | string;
 
 // Inline SVG drawn on the server: the phase timeline and the hazards found/closed chart.
 
