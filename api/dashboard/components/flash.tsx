@@ -13,11 +13,22 @@ export const flashMessage = (key: string | undefined) =>
   key && Object.hasOwn(FLASH_MESSAGES, key) ? FLASH_MESSAGES[key] : undefined;
 
 /** A success notice (role=status) or an error notice (role=alert); nothing without a text. */
-export function Flash(props: { kind: 'ok' | 'err'; text?: string }) {
+export function Flash(props: {
+  kind: 'ok' | 'err';
+  text?: string;
+  /** Where the record now is, when the page shown is not the record's own. */
+  link?: { href: string; label: string };
+}) {
   if (!props.text) return null;
   return (
     <div class={`flash ${props.kind}`} role={props.kind === 'err' ? 'alert' : 'status'}>
       {props.text}
+      {props.link && (
+        <>
+          {' '}
+          <a href={props.link.href}>{props.link.label}</a>
+        </>
+      )}
     </div>
   );
 }
