@@ -2,7 +2,7 @@ import { CAMPAIGN_STATE_NAMES } from '../../../domain/calendar/phases.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { Badge, percent } from '../components/badges.js';
 import { CampaignChooser, Downloads } from '../components/campaign.js';
-import { hazardChart, phaseTimeline } from '../components/charts.js';
+import { HazardChart, PhaseTimeline } from '../components/charts.js';
 import { Flash } from '../components/flash.js';
 import { Layout } from '../components/layout.js';
 import { withCampaign, type Ctx, type PageContext } from '../page.js';
@@ -110,7 +110,7 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
           </span>{' '}
           <CampaignChooser ctx={ctx} path="/dashboard" />
         </p>
-        {phaseTimeline(campaign, ctx.now)}
+        <PhaseTimeline campaign={campaign} now={ctx.now} />
         <Downloads campaign={campaign} unitId={city ? undefined : data.rows[0]?.unit.id} />
       </section>
       <div class="cards">
@@ -234,7 +234,7 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
       </section>
       <section>
         <h2>隐患发现与销号趋势</h2>
-        {hazardChart(data.buckets)}
+        <HazardChart buckets={data.buckets} />
       </section>
     </Layout>
   );
