@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON responses whose shape they then assert; strict any-tracking adds noise there.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,9 +1,7 @@
-import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
-import { ROLE_NAMES } from '../lib/auth.js';
-import type { AuthUser } from '../lib/context.js';
-
-export type Html = HtmlEscapedString | Promise<HtmlEscapedString> | string;
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { ROLE_NAMES } from '../../lib/auth.js';
+import type { AuthUser } from '../../lib/context.js';
 
 // One small stylesheet, served inline with every page (no CDN, no client-side framework).
 const STYLES = `
@@ -36,10 +34,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:var(--muted)} .small{font-size:12px}
 form.inline{display:inline}
 label{display:block;margin:8px 0 4px;font-weight:600}
-input[type=text],input[type=password],textarea,select{width:100%;max-width:640px;padding:6px 8px;border:1px solid #bcccdc;border-radius:4px;font:inherit}
+input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=number],textarea,select{width:100%;max-width:640px;padding:6px 8px;border:1px solid #bcccdc;border-radius:4px;font:inherit}
 textarea{min-height:80px}
 button.primary{display:block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:6px 16px;margin-top:8px;cursor:pointer;font:inherit}
 .login{max-width:520px;margin:60px auto}
+label.checkbox{font-weight:normal} nav.pager{margin-top:8px}
+form.list-controls{margin-bottom:10px} form.list-controls button{margin-top:8px}
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:16px}
 .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 16px;min-width:150px}
 .card b{display:block;font-size:22px}
@@ -50,70 +50,64 @@ svg text{font-family:inherit}
 .hazard{border-top:1px solid var(--line);padding-top:10px;margin-top:10px}
 `;
 
-export function layout(options: {
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+/** The page frame: title, the signed-in user with the sign-out form, breadcrumbs, the body. */
+export function Layout(props: {
   title: string;
   user?: AuthUser;
   csrfToken?: string;
-  crumbs?: { href?: string; label: string }[];
-  body: Html;
-}): Html {
-  const { title, user, csrfToken, crumbs, body } = options;
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} · 隐患排查治理专项行动看板</title>
-        <style>
-          ${STYLES}
-        </style>
-      </head>
-      <body>
-        <header class="top">
-          <h1>
-            <a href="/dashboard" style="text-decoration:none"
-              >重点工业产品质量安全隐患排查治理专项行动 · 工作看板</a
-            >
-          </h1>
-          ${
-            user
-              ? html`<span>${user.name}（${ROLE_NAMES[user.role]}）</span>
-                  <form method="post" action="/dashboard/logout">
-                    <input type="hidden" name="_csrf" value="${csrfToken ?? ''}" />
-                    <button type="submit">退出登录</button>
-                  </form>`
-              : ''
-          }
-        </header>
-        <main>
-          ${
-            crumbs && crumbs.length > 0
-              ? html`<nav class="crumbs">
-                  ${crumbs.map(
-                    (crumb, index) =>
-                      html`${index > 0 ? ' › ' : ''}${
-                        crumb.href ? html`<a href="${crumb.href}">${crumb.label}</a>` : crumb.label
-                      }`,
-                  )}
-                </nav>`
-              : ''
-          }
-          ${body}
-        </main>
-      </body>
-    </html>`;
+  crumbs?: Crumb[];
+  children?: Child;
+}) {
+  const { title, user, csrfToken, crumbs, children } = props;
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title} · 隐患排查治理专项行动看板</title>
+          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+        </head>
+        <body>
+          <header class="top">
+            <h1>
+              <a href="/dashboard" style="text-decoration:none">
+                重点工业产品质量安全隐患排查治理专项行动 · 工作看板
+              </a>
+            </h1>
+            {user && (
+              <>
+                <span>
+                  {user.name}（{ROLE_NAMES[user.role]}）
+                </span>
+                <form method="post" action="/dashboard/logout">
+                  <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+                  <button type="submit">退出登录</button>
+                </form>
+              </>
+            )}
+          </header>
+          <main>
+            {crumbs && crumbs.length > 0 && (
+              <nav class="crumbs">
+                {crumbs.map((crumb, index) => (
+                  <>
+                    {index > 0 && ' › '}
+                    {crumb.href ? <a href={crumb.href}>{crumb.label}</a> : crumb.label}
+                  </>
+                ))}
+              </nav>
+            )}
+            {children}
+          </main>
+        </body>
+      </html>
+    </>
+  );
 }
-
-export const badge = (
-  text: string,
-  tone: 'ok' | 'late' | 'overdue' | 'pending' | 'future' | 'listed',
-  title?: string,
-) => html`<span class="badge s-${tone}" ${title ? html` title="${title}"` : ''}>${text}</span>`;
-
-export const flash = (kind: 'ok' | 'err', text: string | undefined) =>
-  text
-    ? html`<div class="flash ${kind}" role="${kind === 'err' ? 'alert' : 'status'}">${text}</div>`
-    : '';
-
-export const percent = (part: number, whole: number) =>
-  whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`;

@@ -1,0 +1,34 @@
+/**
+ * Messages shown after a successful action, by key (`?ok=<key>` on the page the action redirects
+ * to): what happened and where the record now is. Only these fixed texts are shown, never text
+ * taken from the URL.
+ */
+export const FLASH_MESSAGES: Record<string, string> = {
+  submitted: '整改材料已提交，等待监管部门核查。',
+  signed_out: '已退出登录。',
+};
+
+/** The fixed message for an `ok` key from the URL, or undefined for an unknown key. */
+export const flashMessage = (key: string | undefined) =>
+  key && Object.hasOwn(FLASH_MESSAGES, key) ? FLASH_MESSAGES[key] : undefined;
+
+/** A success notice (role=status) or an error notice (role=alert); nothing without a text. */
+export function Flash(props: {
+  kind: 'ok' | 'err';
+  text?: string;
+  /** Where the record now is, when the page shown is not the record's own. */
+  link?: { href: string; label: string };
+}) {
+  if (!props.text) return null;
+  return (
+    <div class={`flash ${props.kind}`} role={props.kind === 'err' ? 'alert' : 'status'}>
+      {props.text}
+      {props.link && (
+        <>
+          {' '}
+          <a href={props.link.href}>{props.link.label}</a>
+        </>
+      )}
+    </div>
+  );
+}

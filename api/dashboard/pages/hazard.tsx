@@ -1,0 +1,229 @@
+import { DomainError } from '../../../domain/errors.js';
+import type { FieldIssue } from '../../lib/errors.js';
+import { SubmitHazardSchema } from '../../routes/hazards/hazards.schemas.js';
+import { getHazard, submitRectification } from '../../services/hazards.js';
+import { remindersOf } from '../../services/reminders.js';
+import { HazardStatusBadge } from '../components/badges.js';
+import { Flash } from '../components/flash.js';
+import type { FormState } from '../components/forms.js';
+import { Layout } from '../components/layout.js';
+import { RectificationForm } from '../components/rectification-form.js';
+import { ReminderList } from '../components/reminder-list.js';
+import { checkedForm } from '../form-post.js';
+import {
+  EXPIRED_FORM,
+  forbiddenPage,
+  homeLabel,
+  pageContext,
+  render,
+  type Ctx,
+  type DashboardRouter,
+  type PageContext,
+} from '../page.js';
+import { describeDeadline, describeInstant, loadCampaign } from '../queries.js';
+import { requireSession } from '../session.js';
+import * as enterpriseHome from './enterprise-home.js';
+
+// One hazard: its facts, the rectification evidence submitted, the reminders sent; for the
+// enterprise user, the evidence form (posted to the same service as the JSON API).
+
+export interface Data {
+  hazard: Awaited<ReturnType<typeof getHazard>>;
+  reminders: Awaited<ReturnType<typeof remindersOf>>;
+  /** The hazard's own campaign (dates are described in its calendar). */
+  campaign: PageContext['campaign'];
+}
+
+export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
+  const id = c.req.param('id') ?? '';
+  const hazard = await getHazard(c.var.deps, ctx.user, id);
+  const reminders = await remindersOf(c.var.deps.db.prisma, 'hazard', id);
+  const campaign =
+    ctx.campaign?.id === hazard.campaignId
+      ? ctx.campaign
+      : (await loadCampaign(c.var.deps.db.prisma, hazard.campaignId)).campaign;
+  return { hazard, reminders, campaign };
+}
+
+export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?: FormState }) {
+  const { hazard, campaign } = data;
+  const enterpriseUser = ctx.user.role === 'enterprise_user';
+  const deadline = new Date(hazard.deadline);
+  return (
+    <Layout
+      title="隐患详情"
+      user={ctx.user}
+      csrfToken={ctx.csrfToken}
+      crumbs={
+        enterpriseUser
+          ? [{ href: '/dashboard', label: '本企业隐患' }, { label: '隐患详情' }]
+          : [
+              { href: '/dashboard', label: homeLabel(ctx.user) },
+              { href: `/dashboard/units/${hazard.unitId}`, label: hazard.unitName },
+              {
+                href: `/dashboard/enterprises/${hazard.enterpriseId}`,
+                label: hazard.enterpriseName,
+              },
+              { label: '隐患详情' },
+            ]
+      }
+    >
+      <Flash kind="ok" text={ctx.ok} />
+      <Flash kind="err" text={ctx.error} />
+      <section>
+        <h2>
+          {hazard.description}{' '}
+          <HazardStatusBadge hazard={{ status: hazard.status, deadline }} now={ctx.now} />
+        </h2>
+        <dl class="facts">
+          <dt>企业</dt>
+          <dd>{hazard.enterpriseName}</dd>
+          <dt>实施单位</dt>
+          <dd>{hazard.unitName}</dd>
+          <dt>产品类别</dt>
+          <dd>
+            {hazard.categoryName}
+            {hazard.product && `（${hazard.product}）`}
+          </dd>
+          <dt>问题类型</dt>
+          <dd>{hazard.problemTypeName}</dd>
+          <dt>隐患等级</dt>
+          <dd>{hazard.severityName}</dd>
+          <dt>来源</dt>
+          <dd>{hazard.sourceName}</dd>
+          <dt>整改措施</dt>
+          <dd>{hazard.measure}</dd>
+          <dt>整改责任人</dt>
+          <dd>{hazard.responsiblePerson}</dd>
+          <dt>发现时间</dt>
+          <dd>{describeInstant(campaign, new Date(hazard.foundAt))}</dd>
+          <dt>整改期限</dt>
+          <dd>
+            <b>{describeDeadline(campaign, deadline)}</b>
+          </dd>
+          <dt>销号时间</dt>
+          <dd>{hazard.closedAt ? describeInstant(campaign, new Date(hazard.closedAt)) : '—'}</dd>
+        </dl>
+      </section>
+      {enterpriseUser && (hazard.status === 'open' || hazard.status === 'rectifying') && (
+        <section>
+          <h2>提交整改材料</h2>
+          <RectificationForm csrfToken={ctx.csrfToken} hazard={hazard} from="hazard" state={form} />
+        </section>
+      )}
+      <section>
+        <h2>整改材料</h2>
+        {hazard.submissions.length === 0 ? (
+          <p class="muted">尚未提交整改材料。</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>提交时间</th>
+                <th>整改情况说明</th>
+                <th>附件</th>
+                <th>核查结论</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hazard.submissions.map((s) => (
+                <tr>
+                  <td>{describeInstant(campaign, new Date(s.submittedAt))}</td>
+                  <td>{s.description}</td>
+                  <td>
+                    {s.attachments.map((a) => (
+                      <>
+                        <a href={a.url} rel="noopener noreferrer">
+                          {a.name}
+                        </a>{' '}
+                      </>
+                    ))}
+                  </td>
+                  <td>
+                    {s.statusName}
+                    {s.reviewNote && `：${s.reviewNote}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h2>已发送的提醒</h2>
+        <ReminderList reminders={data.reminders} />
+      </section>
+    </Layout>
+  );
+}
+
+/** "名称 链接" per line (or just a link) → [{ name, url }]. */
+function parseAttachments(text: string) {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, index) => {
+      const parts = line.split(/\s+/);
+      const url = parts.pop() ?? '';
+      return { name: parts.join(' ') || `附件${index + 1}`, url };
+    });
+}
+
+/** The enterprise user's evidence post, from the hazard page or the enterprise home. */
+async function submitEvidence(c: Ctx) {
+  const fields = await checkedForm(c);
+  if (!fields) return forbiddenPage(c, EXPIRED_FORM);
+  const id = c.req.param('id') ?? '';
+  const ctx = await pageContext(c);
+  const from = fields.from === 'hazard' ? 'hazard' : 'home';
+  const values = { description: fields.description ?? '', attachments: fields.attachments ?? '' };
+  const back = async (error: string, issues: FieldIssue[] | undefined, status: 400 | 409) => {
+    const withError = { ...ctx, error };
+    const form: FormState = { values, issues };
+    if (from === 'hazard' || ctx.user.role !== 'enterprise_user') {
+      const data = await load(c, withError);
+      return render(c, <View ctx={withError} data={data} form={form} />, status);
+    }
+    const data = await enterpriseHome.load(c, withError);
+    return render(
+      c,
+      <enterpriseHome.View ctx={withError} data={data} form={{ hazardId: id, state: form }} />,
+      status,
+    );
+  };
+  const parsed = SubmitHazardSchema.safeParse({
+    version: Number(fields.version),
+    description: values.description,
+    attachments: parseAttachments(values.attachments),
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      message: i.message,
+    }));
+    return back('提交未成功，请按提示修改后重试。', issues, 400);
+  }
+  try {
+    await submitRectification(c.var.deps, ctx.user, id, parsed.data);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT') {
+      return back(`提交未成功：${error.message}`, undefined, 409);
+    }
+    if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') {
+      const issues = Array.isArray(error.details) ? (error.details as FieldIssue[]) : [];
+      return back('提交未成功，请按提示修改后重试。', issues, 400);
+    }
+    throw error;
+  }
+  return c.redirect(
+    from === 'hazard'
+      ? `/dashboard/hazards/${encodeURIComponent(id)}?ok=submitted`
+      : `/dashboard?ok=submitted#hazard-${encodeURIComponent(id)}`,
+    303,
+  );
+}
+
+export function register(router: DashboardRouter) {
+  router.post('/dashboard/hazards/:id/submissions', requireSession, submitEvidence);
+}
