@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
-import type { AppDeps } from './lib/context.js';
+import type { MiddlewareHandler } from 'hono';
+import { isMultipart, uploadBodyLimit } from './files/uploads.js';
+import type { AppDeps, AppEnv } from './lib/context.js';
 import { createRouter } from './lib/create-router.js';
 import { dashboardRouter } from './dashboard/index.js';
 import { mountDocs } from './lib/docs-page.js';
@@ -13,6 +15,19 @@ z.config(z.locales.zhCN());
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  // The body was not read: tell the client not to reuse this connection.
+  onError: (c) =>
+    c.json(errorBody('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB 上限'), 413, {
+      Connection: 'close',
+    }),
+});
+
+/** Requests carrying files (multipart) may be as large as the file store's limit allows. */
+const bodyLimitByKind: MiddlewareHandler<AppEnv> = (c, next) =>
+  isMultipart(c) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next);
+
 export function createApp(deps: AppDeps) {
   const app = createRouter();
   app.use('*', async (c, next) => {
@@ -23,17 +38,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/api/*',
     // The register import takes files up to 5 MB and enforces that limit itself.
-    except(
-      '/api/enterprises/import',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        // The body was not read: tell the client not to reuse this connection.
-        onError: (c) =>
-          c.json(errorBody('PAYLOAD_TOO_LARGE', '请求内容超过 1 MB 上限'), 413, {
-            Connection: 'close',
-          }),
-      }),
-    ),
+    except('/api/enterprises/import', bodyLimitByKind),
   );
 
   for (const router of routers) app.route('/', router);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Connection } from '@temporalio/client';
+import type { FileStore } from '../lib/file-store.js';
 import type { Logger } from '../lib/logger.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
@@ -23,6 +24,8 @@ export interface ApiRuntimeOptions {
   /** Base of links in e-mails; defaults to the API's own URL. */
   publicUrl?: string;
   logger: Logger;
+  /** The process's one file store (uploads). */
+  files: FileStore;
   now?: () => Date;
 }
 
@@ -64,6 +67,7 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
     db,
     temporal,
     logger,
+    files: options.files,
     publicUrl: options.publicUrl ?? '',
     now: options.now ?? (() => new Date()),
   };

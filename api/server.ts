@@ -2,6 +2,7 @@
 // (DATABASE_URL) unless it may own the embedded database in DATA_DIR, and a Temporal server.
 import path from 'node:path';
 import { loadConfigOrExit } from '../config/env.js';
+import { createFileStore } from '../lib/file-store.js';
 import { createLogger } from '../lib/logger.js';
 import { startApi } from './runtime.js';
 
@@ -21,6 +22,7 @@ const api = await startApi({
   demoDataDir: config.nodeEnv === 'production' ? undefined : config.dataDir,
   serviceToken: config.serviceToken,
   publicUrl: config.publicUrl,
+  files: createFileStore(config.files),
   logger,
 });
 logger.info(`API listening on ${api.url}`);

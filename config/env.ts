@@ -43,6 +43,13 @@ const schema = z.object({
     .max(86_400)
     .default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  FILES_DIR: z.string().trim().min(1).optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
+    .default(20 * 1024 * 1024),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -70,6 +77,12 @@ export interface Config {
   /** Seconds per calendar day of the demo campaign `npm start` creates; 0 creates none. */
   demoSecondsPerDay: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  files: {
+    /** Where uploads are kept, named by their SHA-256 (FILES_DIR, default DATA_DIR/files). */
+    dir: string;
+    /** Largest file accepted per upload (UPLOAD_MAX_BYTES). */
+    maxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -114,6 +127,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: e.MAIL_FROM,
     demoSecondsPerDay: e.DEMO_SECONDS_PER_DAY,
     logLevel: e.LOG_LEVEL,
+    files: {
+      dir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+      maxBytes: e.UPLOAD_MAX_BYTES,
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { generateToken, hashToken } from '../api/lib/tokens.js';
 import { startApi } from '../api/runtime.js';
 import { loadConfigOrExit } from '../config/env.js';
 import { shanghaiDateOf } from '../domain/calendar/shanghai-time.js';
+import { createFileStore } from '../lib/file-store.js';
 import { createLogger } from '../lib/logger.js';
 import { ensureTemporalCli } from '../lib/temporal-cli.js';
 import { startDevServer, type DevServer } from '../lib/temporal-dev-server.js';
@@ -51,6 +52,7 @@ const api = await startApi({
   demoDataDir: config.dataDir,
   serviceToken,
   publicUrl: config.publicUrl,
+  files: createFileStore(config.files),
   logger: createLogger('api', config.logLevel),
 }).catch(async (error: unknown) => {
   await devServer?.stop();

@@ -1,3 +1,4 @@
+import type { FileStore } from '../../lib/file-store.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Database } from '../db/database.js';
 import type { Role } from '../../prisma/generated/enums.js';
@@ -7,6 +8,8 @@ export interface AppDeps {
   db: Database;
   temporal: TemporalGateway;
   logger: Logger;
+  /** Uploads (attachments), stored once per content. */
+  files: FileStore;
   /** Base of links people follow from e-mails (PUBLIC_URL). */
   publicUrl: string;
   /** Injected so tests can pin "now"; production uses the wall clock. */

@@ -15,6 +15,22 @@ describe('configuration', () => {
     expect(config.temporal.address).toBeUndefined();
     expect(config.temporal.port).toBe(7233);
     expect(config.apiUrl).toBe('http://127.0.0.1:3000');
+    expect(config.files).toEqual({
+      dir: path.resolve('./data/files'),
+      maxBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('keeps uploads under DATA_DIR unless FILES_DIR says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/hcm' }).files.dir).toBe(path.resolve('/srv/hcm/files'));
+    const config = loadConfig({
+      DATA_DIR: '/srv/hcm',
+      FILES_DIR: '/mnt/uploads',
+      UPLOAD_MAX_BYTES: '5242880',
+    });
+    expect(config.files).toEqual({ dir: path.resolve('/mnt/uploads'), maxBytes: 5 * 1024 * 1024 });
+    expect(() => loadConfig({ UPLOAD_MAX_BYTES: '20MB' })).toThrow(/UPLOAD_MAX_BYTES="20MB"/);
+    expect(() => loadConfig({ UPLOAD_MAX_BYTES: '10' })).toThrow(/UPLOAD_MAX_BYTES.*at least 1024/);
   });
 
   it('names every bad variable and what it expects', () => {

@@ -9,6 +9,7 @@ import { createActivities } from '../../activities/index.js';
 import { seedDemoAccounts, type DemoTokens } from '../../api/db/seed.js';
 import { generateToken } from '../../api/lib/tokens.js';
 import { startApi, type ApiRuntime } from '../../api/runtime.js';
+import { createFileStore } from '../../lib/file-store.js';
 import { createLogger } from '../../lib/logger.js';
 import { createMailer } from '../../lib/mailer.js';
 import { createCampaignWorker, installQuietRuntime } from '../../worker.js';
@@ -43,6 +44,9 @@ export interface TestStackOptions {
   temporalAddress?: string;
 }
 
+/** Small, so that tests of the upload limit need no large bodies. */
+export const TEST_UPLOAD_MAX_BYTES = 256 * 1024;
+
 let runtimeInstalled = false;
 
 /** The real API (HTTP on a free port), a fresh database and a real worker on its own task queue. */
@@ -60,6 +64,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     port: 0,
     serviceToken,
     logger,
+    // Removed with dataDir when the stack stops.
+    files: createFileStore({ dir: path.join(dataDir, 'files'), maxBytes: TEST_UPLOAD_MAX_BYTES }),
   });
   const tokens = await seedDemoAccounts(api.db.prisma, dataDir);
 
