@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCases } from '../support/contract-cases.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
 import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
@@ -110,61 +111,36 @@ describe.each(DATABASE_KINDS)('technical assistance on %s', (database) => {
     });
   });
 
-  it.each([
-    ['an unknown kind', { kind: 'consulting' }, ['kind']],
-    ['a negative problem count', { problemsSolved: -1 }, ['problemsSolved']],
-    ['a fractional problem count', { problemsSolved: 1.5 }, ['problemsSolved']],
-    ['three decimals of 万元', { outputValueRaised: '0.001' }, ['outputValueRaised']],
-    ['a negative amount', { outputValueRaised: '-3' }, ['outputValueRaised']],
-    ['wrong types', { problemsSolved: '2', assistedAt: true }, ['assistedAt', 'problemsSolved']],
-    ['a date that is not on the calendar', { assistedAt: '2027-02-30' }, ['assistedAt']],
-    ['no enterprise', { enterpriseId: undefined }, ['enterpriseId']],
-    ['an unknown field', { enterprisesHelped: 3 }, ['(root)']],
-  ])('rejects %s with 400 and writes nothing', async (_what, overrides, expected) => {
-    const before = await count();
-    const { status, body } = await stack.call('POST', '/api/assistance', {
-      as: 'unitOfficer',
-      body: input(overrides),
-    });
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(issuePaths(body)).toEqual(expected);
-    expect(await count()).toBe(before);
-  });
-
-  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
-    const before = await count();
-    const malformed = await stack.call('POST', '/api/assistance', {
-      as: 'unitOfficer',
-      rawBody: 'kind=training',
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await stack.call('POST', '/api/assistance', {
-      as: 'unitOfficer',
-      rawBody: JSON.stringify(input({ note: 'x'.repeat(1_100_000) })),
-    });
-    expect(huge.status).toBe(413);
-    expect(await count()).toBe(before);
-  });
-
-  it('checks the campaign, the category and the enterprise it refers to', async () => {
-    const other = await createCampaign(stack, 2028);
-    const before = await count();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
-      [{ categoryId: other.categoryId('wires_cables') }, 'categoryId', '产品类别不属于该专项行动'],
-      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
-    ];
-    for (const [overrides, path, message] of cases) {
-      const { status, body } = await stack.call('POST', '/api/assistance', {
-        as: 'unitOfficer',
-        body: input(overrides),
-      });
-      expect(status).toBe(400);
-      expect(body.error.issues).toEqual([{ path, message }]);
-    }
-    expect(await count()).toBe(before);
+  contractCases({
+    stack: () => stack,
+    route: '/api/assistance',
+    input,
+    count,
+    badInputs: [
+      ['an unknown kind', { kind: 'consulting' }, ['kind']],
+      ['a negative problem count', { problemsSolved: -1 }, ['problemsSolved']],
+      ['a fractional problem count', { problemsSolved: 1.5 }, ['problemsSolved']],
+      ['three decimals of 万元', { outputValueRaised: '0.001' }, ['outputValueRaised']],
+      ['a negative amount', { outputValueRaised: '-3' }, ['outputValueRaised']],
+      ['wrong types', { problemsSolved: '2', assistedAt: true }, ['assistedAt', 'problemsSolved']],
+      ['a date that is not on the calendar', { assistedAt: '2027-02-30' }, ['assistedAt']],
+      ['no enterprise', { enterpriseId: undefined }, ['enterpriseId']],
+      ['an unknown field', { enterprisesHelped: 3 }, ['(root)']],
+    ],
+    malformed: 'kind=training',
+    oversized: () => input({ note: 'x'.repeat(1_100_000) }),
+    references: async () => {
+      const other = await createCampaign(stack, 2028);
+      return [
+        [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+        [
+          { categoryId: other.categoryId('wires_cables') },
+          'categoryId',
+          '产品类别不属于该专项行动',
+        ],
+        [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+      ];
+    },
   });
 
   it('keeps each unit to its own records; city roles read all; others may not write', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCases } from '../support/contract-cases.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
 import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
@@ -141,63 +142,37 @@ describe.each(DATABASE_KINDS)('enforcement cases on %s', (database) => {
     });
   });
 
-  it.each([
-    ['a penalty decided before filing', { penaltyDecidedAt: '2027-07-19' }, ['penaltyDecidedAt']],
-    ['a transfer before filing', { transferredAt: '2027-07-01' }, ['transferredAt']],
-    ['a typical case without content', { isTypical: true }, ['typicalContent', 'typicalProgress']],
-    ['fines without a penalty decision', { fines: '1.00' }, ['penaltyDecidedAt']],
-    ['three decimals of 万元', { caseValue: '1.005' }, ['caseValue']],
-    ['a negative amount', { caseValue: -2 }, ['caseValue']],
-    ['an amount that is not a number', { caseValue: '十万' }, ['caseValue']],
-    ['wrong types', { isTypical: 'yes', filedAt: 20270720 }, ['filedAt', 'isTypical']],
-    ['no title', { title: '' }, ['title']],
-    ['an unknown field', { status: 'closed' }, ['(root)']],
-  ])('rejects %s with 400 and writes nothing', async (_what, overrides, expected) => {
-    const before = await count();
-    const { status, body } = await stack.call('POST', '/api/cases', {
-      as: 'unitOfficer',
-      body: input(overrides),
-    });
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(issuePaths(body)).toEqual(expected);
-    expect(await count()).toBe(before);
-  });
-
-  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
-    const before = await count();
-    const malformed = await stack.call('POST', '/api/cases', {
-      as: 'unitOfficer',
-      rawBody: '{"title": ',
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await stack.call('POST', '/api/cases', {
-      as: 'unitOfficer',
-      rawBody: JSON.stringify(input({ typicalContent: '案'.repeat(400_000) })),
-    });
-    expect(huge.status).toBe(413);
-    expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await count()).toBe(before);
-  });
-
-  it('checks the campaign, the category and the enterprise it refers to', async () => {
-    const other = await createCampaign(stack, 2028);
-    const before = await count();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
-      [{ categoryId: other.categoryId('cement') }, 'categoryId', '产品类别不属于该专项行动'],
-      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
-    ];
-    for (const [overrides, path, message] of cases) {
-      const { status, body } = await stack.call('POST', '/api/cases', {
-        as: 'unitOfficer',
-        body: input(overrides),
-      });
-      expect(status).toBe(400);
-      expect(body.error.issues).toEqual([{ path, message }]);
-    }
-    expect(await count()).toBe(before);
+  contractCases({
+    stack: () => stack,
+    route: '/api/cases',
+    input,
+    count,
+    badInputs: [
+      ['a penalty decided before filing', { penaltyDecidedAt: '2027-07-19' }, ['penaltyDecidedAt']],
+      ['a transfer before filing', { transferredAt: '2027-07-01' }, ['transferredAt']],
+      [
+        'a typical case without content',
+        { isTypical: true },
+        ['typicalContent', 'typicalProgress'],
+      ],
+      ['fines without a penalty decision', { fines: '1.00' }, ['penaltyDecidedAt']],
+      ['three decimals of 万元', { caseValue: '1.005' }, ['caseValue']],
+      ['a negative amount', { caseValue: -2 }, ['caseValue']],
+      ['an amount that is not a number', { caseValue: '十万' }, ['caseValue']],
+      ['wrong types', { isTypical: 'yes', filedAt: 20270720 }, ['filedAt', 'isTypical']],
+      ['no title', { title: '' }, ['title']],
+      ['an unknown field', { status: 'closed' }, ['(root)']],
+    ],
+    malformed: '{"title": ',
+    oversized: () => input({ typicalContent: '案'.repeat(400_000) }),
+    references: async () => {
+      const other = await createCampaign(stack, 2028);
+      return [
+        [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+        [{ categoryId: other.categoryId('cement') }, 'categoryId', '产品类别不属于该专项行动'],
+        [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+      ];
+    },
   });
 
   it('records progress with the current version, audits it, and gives a stale write 409', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
-import { startTestStack, type Caller, type TestStack } from '../support/stack.js';
+import { startTestStack, type Caller, type HttpMethod, type TestStack } from '../support/stack.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -172,7 +172,7 @@ describe.each(DATABASE_KINDS)('problem list (hazards) on %s', (database) => {
     const theirs = await createHazard(huangpuOfficer, { enterpriseId: huangpuEnterprise.id });
     expect(theirs.unitId).toBe(huangpu);
     const path = `/api/hazards/${theirs.id}`;
-    const attempts: [string, string, Record<string, unknown> | undefined][] = [
+    const attempts: [HttpMethod, string, Record<string, unknown> | undefined][] = [
       ['GET', path, undefined],
       ['PATCH', path, { version: 1, measure: '篡改' }],
       ['POST', `${path}/start`, { version: 1 }],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCases } from '../support/contract-cases.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
 import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
@@ -121,62 +122,33 @@ describe.each(DATABASE_KINDS)('interviews on %s', (database) => {
     expect(await count()).toBe(before);
   });
 
-  it.each([
-    ['no reason', { reason: '   ' }, ['reason']],
-    ['a missing reason', { reason: undefined }, ['reason']],
-    ['wrong types', { reason: 42, interviewedAt: '05/09/2027' }, ['interviewedAt', 'reason']],
-    ['a time without an offset', { interviewedAt: '2027-09-05T10:00:00' }, ['interviewedAt']],
-    ['a hazard id of the wrong type', { hazardId: 7 }, ['hazardId']],
-    ['an unknown field', { outcome: '已整改' }, ['(root)']],
-  ])('rejects %s with 400 and writes nothing', async (_what, overrides, expected) => {
-    const before = await count();
-    const { status, body } = await stack.call('POST', '/api/interviews', {
-      as: 'unitOfficer',
-      body: input(overrides),
-    });
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(issuePaths(body)).toEqual(expected);
-    expect(await count()).toBe(before);
-  });
-
-  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
-    const before = await count();
-    const malformed = await stack.call('POST', '/api/interviews', {
-      as: 'unitOfficer',
-      rawBody: '{"reason": "x"}}',
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await stack.call('POST', '/api/interviews', {
-      as: 'unitOfficer',
-      rawBody: JSON.stringify(input({ note: 'x'.repeat(1_100_000) })),
-    });
-    expect(huge.status).toBe(413);
-    expect(await count()).toBe(before);
-  });
-
-  it('checks the campaign, the category and the enterprise it refers to', async () => {
-    const other = await createCampaign(stack, 2028);
-    const before = await count();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
-      [
-        { categoryId: other.categoryId('gas_appliances') },
-        'categoryId',
-        '产品类别不属于该专项行动',
-      ],
-      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
-    ];
-    for (const [overrides, path, message] of cases) {
-      const { status, body } = await stack.call('POST', '/api/interviews', {
-        as: 'unitOfficer',
-        body: input(overrides),
-      });
-      expect(status).toBe(400);
-      expect(body.error.issues).toEqual([{ path, message }]);
-    }
-    expect(await count()).toBe(before);
+  contractCases({
+    stack: () => stack,
+    route: '/api/interviews',
+    input,
+    count,
+    badInputs: [
+      ['no reason', { reason: '   ' }, ['reason']],
+      ['a missing reason', { reason: undefined }, ['reason']],
+      ['wrong types', { reason: 42, interviewedAt: '05/09/2027' }, ['interviewedAt', 'reason']],
+      ['a time without an offset', { interviewedAt: '2027-09-05T10:00:00' }, ['interviewedAt']],
+      ['a hazard id of the wrong type', { hazardId: 7 }, ['hazardId']],
+      ['an unknown field', { outcome: '已整改' }, ['(root)']],
+    ],
+    malformed: '{"reason": "x"}}',
+    oversized: () => input({ note: 'x'.repeat(1_100_000) }),
+    references: async () => {
+      const other = await createCampaign(stack, 2028);
+      return [
+        [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+        [
+          { categoryId: other.categoryId('gas_appliances') },
+          'categoryId',
+          '产品类别不属于该专项行动',
+        ],
+        [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+      ];
+    },
   });
 
   it('keeps each unit to its own records; city roles read all; others may not write', async () => {

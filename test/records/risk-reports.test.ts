@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCases } from '../support/contract-cases.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
 import { ids, issuePaths, startRecordWorld, type RecordWorld } from '../support/record-world.js';
@@ -101,77 +102,40 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
     });
   });
 
-  it.each([
-    ['a monitoring of no batches', 'monitoring', { batchesMonitored: 0 }, ['batchesMonitored']],
-    [
-      'a monitoring without a batch count',
-      'monitoring',
-      { batchesMonitored: undefined },
-      ['batchesMonitored'],
+  contractCases({
+    stack: () => stack,
+    route: '/api/risk-reports',
+    input: monitoring,
+    count,
+    badInputs: [
+      ['a monitoring of no batches', { batchesMonitored: 0 }, ['batchesMonitored']],
+      ['a monitoring without a batch count', { batchesMonitored: undefined }, ['batchesMonitored']],
+      [
+        'problems found in risk information',
+        () => information({ problemsFound: 2 }),
+        ['problemsFound'],
+      ],
+      [
+        'batches counted for risk information',
+        () => information({ batchesMonitored: 5 }),
+        ['batchesMonitored'],
+      ],
+      ['a negative problem count', { problemsFound: -1 }, ['problemsFound']],
+      ['an unknown kind', { kind: 'warning' }, ['kind']],
+      ['wrong types', { batchesMonitored: '12', title: null }, ['batchesMonitored', 'title']],
+      ['no title', () => information({ title: '' }), ['title']],
+      ['an unknown field', () => information({ severity: 'high' }), ['(root)']],
     ],
-    ['problems found in risk information', 'information', { problemsFound: 2 }, ['problemsFound']],
-    [
-      'batches counted for risk information',
-      'information',
-      { batchesMonitored: 5 },
-      ['batchesMonitored'],
-    ],
-    ['a negative problem count', 'monitoring', { problemsFound: -1 }, ['problemsFound']],
-    ['an unknown kind', 'monitoring', { kind: 'warning' }, ['kind']],
-    [
-      'wrong types',
-      'monitoring',
-      { batchesMonitored: '12', title: null },
-      ['batchesMonitored', 'title'],
-    ],
-    ['no title', 'information', { title: '' }, ['title']],
-    ['an unknown field', 'information', { severity: 'high' }, ['(root)']],
-  ] as const)(
-    'rejects %s with 400 and writes nothing',
-    async (_what, kind, overrides, expected) => {
-      const before = await count();
-      const body = kind === 'monitoring' ? monitoring(overrides) : information(overrides);
-      const res = await stack.call('POST', '/api/risk-reports', { as: 'unitOfficer', body });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(issuePaths(res.body)).toEqual(expected);
-      expect(await count()).toBe(before);
+    malformed: "{'kind': 'information'}",
+    oversized: () => information({ description: 'x'.repeat(1_100_000) }),
+    references: async () => {
+      const other = await createCampaign(stack, 2028);
+      return [
+        [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+        [{ categoryId: other.categoryId('ebikes') }, 'categoryId', '产品类别不属于该专项行动'],
+        [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+      ];
     },
-  );
-
-  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
-    const before = await count();
-    const malformed = await stack.call('POST', '/api/risk-reports', {
-      as: 'unitOfficer',
-      rawBody: "{'kind': 'information'}",
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await stack.call('POST', '/api/risk-reports', {
-      as: 'unitOfficer',
-      rawBody: JSON.stringify(information({ description: 'x'.repeat(1_100_000) })),
-    });
-    expect(huge.status).toBe(413);
-    expect(await count()).toBe(before);
-  });
-
-  it('checks the campaign, the category and the enterprise it refers to', async () => {
-    const other = await createCampaign(stack, 2028);
-    const before = await count();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
-      [{ categoryId: other.categoryId('ebikes') }, 'categoryId', '产品类别不属于该专项行动'],
-      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
-    ];
-    for (const [overrides, path, message] of cases) {
-      const { status, body } = await stack.call('POST', '/api/risk-reports', {
-        as: 'unitOfficer',
-        body: monitoring(overrides),
-      });
-      expect(status).toBe(400);
-      expect(body.error.issues).toEqual([{ path, message }]);
-    }
-    expect(await count()).toBe(before);
   });
 
   it('keeps each unit to its own records; city roles read all; others may not write', async () => {

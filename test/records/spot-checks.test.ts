@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCases } from '../support/contract-cases.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { createCampaign, createEnterprise, createUser } from '../support/fixtures.js';
 import { ids, startRecordWorld, type RecordWorld } from '../support/record-world.js';
@@ -99,67 +100,37 @@ describe.each(DATABASE_KINDS)('spot checks on %s', (database) => {
     expect(body.resultName).toBe('合格');
   });
 
-  it.each([
-    ['more unqualified batches than checked', { unqualifiedBatches: 4 }, ['unqualifiedBatches']],
-    ['unqualified batches without failed items', { failedItems: [] }, ['failedItems']],
-    ['failed items on a qualified check', { unqualifiedBatches: 0 }, ['failedItems']],
-    ['no batches', { batches: 0, unqualifiedBatches: 0, failedItems: [] }, ['batches']],
-    ['an unknown level', { level: 'province' }, ['level']],
-    ['wrong types', { batches: '3', checkedAt: 'yesterday' }, ['batches', 'checkedAt']],
-    ['a fractional batch count', { unqualifiedBatches: 0.5 }, ['unqualifiedBatches']],
-    ['an unknown field', { result: 'qualified' }, ['(root)']],
-    ['no product', { product: '  ' }, ['product']],
-  ])('rejects %s with 400 and writes nothing', async (_what, overrides, expected) => {
-    const before = await count();
-    const { status, body } = await stack.call('POST', '/api/spot-checks', {
-      as: 'unitOfficer',
-      body: input(overrides),
-    });
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(paths(body).sort()).toEqual(expected);
-    expect(await count()).toBe(before);
-  });
-
-  it('rejects malformed JSON and an oversized payload, writing nothing', async () => {
-    const before = await count();
-    const malformed = await stack.call('POST', '/api/spot-checks', {
-      as: 'unitOfficer',
-      rawBody: '{"batches": 3,',
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
-    const huge = await stack.call('POST', '/api/spot-checks', {
-      as: 'unitOfficer',
-      rawBody: JSON.stringify(input({ tracingNote: 'x'.repeat(1_100_000) })),
-    });
-    expect(huge.status).toBe(413);
-    expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await count()).toBe(before);
-  });
-
-  it('checks the campaign, the category and the enterprise it refers to', async () => {
-    const other = await createCampaign(stack, 2028);
-    const before = await count();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
-      [
-        { categoryId: other.categoryId('gas_appliances') },
-        'categoryId',
-        '产品类别不属于该专项行动',
-      ],
-      [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
-      [{ enterpriseId: 'no-such-enterprise' }, 'enterpriseId', '企业不存在或不属于本单位'],
-    ];
-    for (const [overrides, path, message] of cases) {
-      const { status, body } = await stack.call('POST', '/api/spot-checks', {
-        as: 'unitOfficer',
-        body: input(overrides),
-      });
-      expect(status).toBe(400);
-      expect(body.error.issues).toEqual([{ path, message }]);
-    }
-    expect(await count()).toBe(before);
+  contractCases({
+    stack: () => stack,
+    route: '/api/spot-checks',
+    input,
+    count,
+    badInputs: [
+      ['more unqualified batches than checked', { unqualifiedBatches: 4 }, ['unqualifiedBatches']],
+      ['unqualified batches without failed items', { failedItems: [] }, ['failedItems']],
+      ['failed items on a qualified check', { unqualifiedBatches: 0 }, ['failedItems']],
+      ['no batches', { batches: 0, unqualifiedBatches: 0, failedItems: [] }, ['batches']],
+      ['an unknown level', { level: 'province' }, ['level']],
+      ['wrong types', { batches: '3', checkedAt: 'yesterday' }, ['batches', 'checkedAt']],
+      ['a fractional batch count', { unqualifiedBatches: 0.5 }, ['unqualifiedBatches']],
+      ['an unknown field', { result: 'qualified' }, ['(root)']],
+      ['no product', { product: '  ' }, ['product']],
+    ],
+    malformed: '{"batches": 3,',
+    oversized: () => input({ tracingNote: 'x'.repeat(1_100_000) }),
+    references: async () => {
+      const other = await createCampaign(stack, 2028);
+      return [
+        [{ campaignId: 'no-such-campaign' }, 'campaignId', '专项行动不存在'],
+        [
+          { categoryId: other.categoryId('gas_appliances') },
+          'categoryId',
+          '产品类别不属于该专项行动',
+        ],
+        [{ enterpriseId: theirs.id }, 'enterpriseId', '企业不存在或不属于本单位'],
+        [{ enterpriseId: 'no-such-enterprise' }, 'enterpriseId', '企业不存在或不属于本单位'],
+      ];
+    },
   });
 
   it('lets only the city admin record city-level checks, and for any unit', async () => {

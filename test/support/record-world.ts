@@ -33,6 +33,4 @@ export async function startRecordWorld(database: DatabaseKind): Promise<RecordWo
 
 export const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
 
-/** The field paths of a 400's issues, sorted. */
-export const issuePaths = (body: { error: { issues?: { path: string }[] } }) =>
-  (body.error.issues ?? []).map((issue) => issue.path).sort();
+export { issuePaths } from './contract-cases.js';

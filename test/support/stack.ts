@@ -19,6 +19,21 @@ import { startSmtpCatcher, type SmtpCatcher } from './smtp.js';
 /** A demo account, the worker's service account, a raw token (`{ token }`) or no one (null). */
 export type Caller = keyof DemoTokens | 'service' | { token: string } | null;
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface CallOptions {
+  as?: Caller;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, with a JSON content type (malformed or oversized bodies). */
+  rawBody?: string;
+}
+
+export interface ApiResponse<Body> {
+  status: number;
+  body: Body;
+}
+
 export interface TestStack {
   api: ApiRuntime;
   tokens: DemoTokens;
@@ -27,12 +42,15 @@ export interface TestStack {
   /** The real SMTP listener the worker's mailer sends to. */
   smtp: SmtpCatcher;
   temporalAddress: string;
-  /** fetch against the API, JSON in and out, as the given demo user (or no one). */
-  call(
-    method: string,
+  /**
+   * fetch against the API, JSON in and out, as the given caller (the city admin by default).
+   * `Body` states what the caller expects back; it is not checked at run time.
+   */
+  call<Body = any>(
+    method: HttpMethod,
     path: string,
-    options?: { as?: Caller; body?: unknown; rawBody?: string },
-  ): Promise<{ status: number; body: any }>;
+    options?: CallOptions,
+  ): Promise<ApiResponse<Body>>;
   stop(): Promise<void>;
 }
 
@@ -130,7 +148,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       } catch {
         // not JSON: keep the text
       }
-      return { status: response.status, body: parsed };
+      return { status: response.status, body: parsed as never };
     },
     async stop() {
       if (worker) {
