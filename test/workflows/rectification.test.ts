@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeadlineState } from '../../workflows/deadline-agenda.js';
+import type { DeadlineState } from '../../domain/timeline/deadline-agenda.js';
 import {
   hazardDeadlineChangedSignal,
   hazardReviewedSignal,
