@@ -1,11 +1,12 @@
 import { condition, continueAsNew, defineSignal, setHandler } from '@temporalio/workflow';
 import {
   afterAction,
+  moveDeadline,
   nextAction,
   type AgendaSettings,
   type DeadlineState,
 } from './deadline-agenda.js';
-import { historyTooLong, mail, records } from './proxies.js';
+import { historyTooLong, iso, mail, movedDeadline, records } from './proxies.js';
 
 /** A dedicated re-inspection or an interview task, followed until the unit closes it. */
 export interface FollowUpInput {
@@ -41,23 +42,35 @@ export async function followUpWorkflow(input: FollowUpInput): Promise<'done'> {
     const action = nextAction(deadline, input.settings, now);
     if (action.at > now && (await condition(() => closed, action.at - now))) break;
     let outcome = null;
+    let moved: number | null = null;
     if (action.type === 'remind') {
       outcome = await mail.sendReminder({
         ...subject,
         key: `task:${input.taskId}:${action.key}`,
         kind: 'followup_reminder',
         daysLeft: action.days,
+        dueAt: iso(deadline.dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        await records.markOverdue({ ...subject, since: new Date(deadline.dueAt).toISOString() });
+        moved = movedDeadline(
+          await records.markOverdue({ ...subject, since: iso(deadline.dueAt) }),
+        );
       }
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `task:${input.taskId}:${deadline.dueAt}:overdue:${action.count}`,
-        kind: 'followup_overdue',
-        repeat: action.count,
-      });
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `task:${input.taskId}:${deadline.dueAt}:overdue:${action.count}`,
+          kind: 'followup_overdue',
+          repeat: action.count,
+          dueAt: iso(deadline.dueAt),
+        });
+      }
+    }
+    moved ??= movedDeadline(outcome ?? undefined);
+    if (moved !== null) {
+      deadline = moveDeadline(deadline, moved);
+      continue;
     }
     deadline = afterAction(deadline, action);
     if (outcome?.outcome === 'obsolete') closed = true;

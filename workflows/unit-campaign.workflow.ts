@@ -12,7 +12,7 @@ import {
   type AgendaSettings,
   type DeadlineState,
 } from './deadline-agenda.js';
-import { historyTooLong, mail, records } from './proxies.js';
+import { historyTooLong, iso, mail, movedDeadline, records } from './proxies.js';
 
 /** One implementing unit's reporting duties in a campaign, followed until all are submitted. */
 export interface UnitCampaignInput {
@@ -78,23 +78,34 @@ export async function unitCampaignWorkflow(input: UnitCampaignInput): Promise<Un
     const subject = { subjectType: 'duty' as const, subjectId: duty.dutyId };
     const dueAt = duty.deadline.dueAt;
     let outcome = null;
+    let moved: number | null = null;
     if (action.type === 'remind') {
       outcome = await mail.sendReminder({
         ...subject,
         key: `duty:${duty.dutyId}:${action.key}`,
         kind: 'duty_reminder',
         daysLeft: action.days,
+        dueAt: iso(dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        await records.markOverdue({ ...subject, since: new Date(dueAt).toISOString() });
+        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(dueAt) }));
       }
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `duty:${duty.dutyId}:${dueAt}:overdue:${action.count}`,
-        kind: 'duty_overdue',
-        repeat: action.count,
-      });
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `duty:${duty.dutyId}:${dueAt}:overdue:${action.count}`,
+          kind: 'duty_overdue',
+          repeat: action.count,
+          dueAt: iso(dueAt),
+        });
+      }
+    }
+    // The record's deadline moved and the signal saying so was lost: follow the record.
+    moved ??= movedDeadline(outcome ?? undefined);
+    if (moved !== null) {
+      duty.deadline = moveDeadline(duty.deadline, moved);
+      continue;
     }
     duty.deadline = afterAction(duty.deadline, action);
     // The API is the source of truth: a submission whose signal was lost still stops reminders.
