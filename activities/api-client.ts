@@ -1,65 +1,26 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { CampaignState } from '../domain/calendar/phases.js';
+import type { z } from '@hono/zod-openapi';
+import {
+  DeadlineWriteSchema,
+  OkSchema,
+  PhaseChangeResultSchema,
+  ReservationSchema,
+  type DeadlineWrite,
+  type EscalationRequest,
+  type MarkOverdueRequest,
+  type PhaseChange,
+  type ReminderRequest,
+  type Reservation,
+} from '../api/contracts/worker-api.js';
 import { isErrorCode } from '../domain/errors.js';
-import type { ReminderKind } from '../domain/reminders/templates.js';
-
-export interface PhaseChange {
-  campaignId: string;
-  state: CampaignState;
-  at: string;
-}
-
-export type SubjectType = 'duty' | 'hazard' | 'task';
-
-export interface ReminderRequest {
-  key: string;
-  kind: ReminderKind;
-  subjectType: SubjectType;
-  subjectId: string;
-  daysLeft?: number;
-  repeat?: number;
-}
-
-/** The API's answer to a reservation: what to send, or why not. */
-export type Reservation =
-  | {
-      outcome: 'send';
-      messageId: string;
-      to: string[];
-      cc: string[];
-      subject: string;
-      text: string;
-      ics: { filename: string; content: string };
-    }
-  | { outcome: 'already_sent' | 'skipped' }
-  /** The subject no longer needs it (duty submitted, hazard closed …): its current status. */
-  | { outcome: 'obsolete'; subjectStatus: string };
-
-export interface DeadlineExtensionRequest {
-  campaignId: string;
-  kind: string;
-  period: string;
-  unitId?: string;
-  dueAt: string;
-  reason: string;
-  actorId: string;
-}
 
 /** What activities need from the API. Tests pass their own value of this type. */
 export interface CampaignApi {
   recordPhaseChange(change: PhaseChange): Promise<void>;
   reserveReminder(request: ReminderRequest): Promise<Reservation>;
   markReminderSent(key: string): Promise<void>;
-  markOverdue(input: { subjectType: SubjectType; subjectId: string; since: string }): Promise<void>;
-  markEscalated(input: { hazardId: string; at: string }): Promise<void>;
-  applyDeadlineExtension(
-    request: DeadlineExtensionRequest,
-  ): Promise<{ duties: { dutyId: string; unitId: string; dueAt: string }[] }>;
-  recordCampaignCancellation(input: {
-    campaignId: string;
-    reason: string;
-    actorId: string;
-  }): Promise<void>;
+  markOverdue(input: MarkOverdueRequest): Promise<DeadlineWrite>;
+  markEscalated(input: EscalationRequest): Promise<DeadlineWrite>;
 }
 
 export interface HttpApiOptions {
@@ -70,21 +31,33 @@ export interface HttpApiOptions {
 }
 
 /**
- * Client for the API over HTTP (workers never open the database). A 4xx other than 408/429 is a
- * business failure that retrying cannot fix: a non-retryable ApplicationFailure typed with the
- * API's error code. Anything else (network, 5xx) is thrown plainly so Temporal retries it.
+ * Client for the API over HTTP (workers never open the database). Every answer is parsed with the
+ * worker↔API contract. A 4xx other than 408/429 is a business failure that retrying cannot fix:
+ * a non-retryable ApplicationFailure typed with the API's error code. Anything else (network,
+ * 5xx, an answer that does not match the contract) is thrown plainly so Temporal retries it.
  */
 export function createHttpApi({ baseUrl, token, timeoutMs = 15_000 }: HttpApiOptions): CampaignApi {
-  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<z.output<S>> {
     const response = await fetch(new URL(path, baseUrl), {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     const payload: unknown = text ? JSON.parse(text) : undefined;
-    if (response.ok) return payload as T;
+    if (response.ok) {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        throw new Error(`${method} ${path}: answer outside the contract: ${parsed.error.message}`);
+      }
+      return parsed.data;
+    }
     const error = (payload as { error?: { code?: unknown; message?: string } } | undefined)?.error;
     const message = `${method} ${path} → ${response.status}: ${error?.message ?? text}`;
     if (response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status)) {
@@ -98,28 +71,21 @@ export function createHttpApi({ baseUrl, token, timeoutMs = 15_000 }: HttpApiOpt
   const id = encodeURIComponent;
 
   return {
-    async recordPhaseChange(change) {
-      await send('POST', `/api/campaigns/${id(change.campaignId)}/phase-changes`, {
-        state: change.state,
-        at: change.at,
-      });
+    async recordPhaseChange({ campaignId, ...change }) {
+      await send(
+        PhaseChangeResultSchema,
+        'POST',
+        `/api/campaigns/${id(campaignId)}/phase-changes`,
+        change,
+      );
     },
-    reserveReminder: (request) => send('POST', '/api/internal/reminders', request),
+    reserveReminder: (request) =>
+      send(ReservationSchema, 'POST', '/api/internal/reminders', request),
     async markReminderSent(key) {
-      await send('POST', `/api/internal/reminders/${id(key)}/sent`, {});
+      await send(OkSchema, 'POST', `/api/internal/reminders/${id(key)}/sent`, {});
     },
-    async markOverdue(input) {
-      await send('POST', '/api/internal/overdue', input);
-    },
-    async markEscalated(input) {
-      await send('POST', `/api/internal/hazards/${id(input.hazardId)}/escalation`, {
-        at: input.at,
-      });
-    },
-    applyDeadlineExtension: ({ campaignId, ...extension }) =>
-      send('POST', `/api/internal/campaigns/${id(campaignId)}/deadline-extensions`, extension),
-    async recordCampaignCancellation({ campaignId, ...rest }) {
-      await send('POST', `/api/internal/campaigns/${id(campaignId)}/cancellation`, rest);
-    },
+    markOverdue: (input) => send(DeadlineWriteSchema, 'POST', '/api/internal/overdue', input),
+    markEscalated: ({ hazardId, ...input }) =>
+      send(DeadlineWriteSchema, 'POST', `/api/internal/hazards/${id(hazardId)}/escalation`, input),
   };
 }

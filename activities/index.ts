@@ -1,19 +1,21 @@
-import type { Mailer } from '../lib/mailer.js';
 import type {
-  CampaignApi,
-  DeadlineExtensionRequest,
+  DeadlineWrite,
+  EscalationRequest,
+  MarkOverdueRequest,
   PhaseChange,
   ReminderRequest,
-  SubjectType,
-} from './api-client.js';
+  Reservation,
+} from '../api/contracts/worker-api.js';
+import type { Mailer } from '../lib/mailer.js';
+import type { CampaignApi } from './api-client.js';
 
 export interface ActivityDeps {
   api: CampaignApi;
   mailer: Mailer;
 }
 
-export type ReminderOutcome =
-  { outcome: 'sent' | 'already_sent' | 'skipped' } | { outcome: 'obsolete'; subjectStatus: string };
+/** What became of a reminder: sent, or the reservation's reason for not sending it. */
+export type ReminderOutcome = { outcome: 'sent' } | Exclude<Reservation, { outcome: 'send' }>;
 
 export function createActivities({ api, mailer }: ActivityDeps) {
   return {
@@ -41,24 +43,9 @@ export function createActivities({ api, mailer }: ActivityDeps) {
       return { outcome: 'sent' };
     },
 
-    async markOverdue(input: { subjectType: SubjectType; subjectId: string; since: string }) {
-      await api.markOverdue(input);
-    },
+    markOverdue: (input: MarkOverdueRequest): Promise<DeadlineWrite> => api.markOverdue(input),
 
-    async markEscalated(input: { hazardId: string; at: string }) {
-      await api.markEscalated(input);
-    },
-
-    applyDeadlineExtension: (request: DeadlineExtensionRequest) =>
-      api.applyDeadlineExtension(request),
-
-    async recordCampaignCancellation(input: {
-      campaignId: string;
-      reason: string;
-      actorId: string;
-    }) {
-      await api.recordCampaignCancellation(input);
-    },
+    markEscalated: (input: EscalationRequest): Promise<DeadlineWrite> => api.markEscalated(input),
   };
 }
 

@@ -3,7 +3,7 @@ import {
   allHandlersFinished,
   condition,
   defineQuery,
-  defineUpdate,
+  defineSignal,
   getExternalWorkflowHandle,
   log,
   setHandler,
@@ -18,8 +18,9 @@ import {
   type PhaseTransition,
 } from '../domain/calendar/phases.js';
 import { newDeadlineState, type AgendaSettings } from '../domain/timeline/deadline-agenda.js';
+import { registerLegacyUpdates } from './legacy-campaign-updates.js';
 import { records } from './proxies.js';
-import { dutyDeadlineChangedSignal, unitCampaignWorkflow } from './unit-campaign.workflow.js';
+import { unitCampaignWorkflow } from './unit-campaign.workflow.js';
 
 export interface CampaignWorkflowInput {
   campaignId: string;
@@ -38,26 +39,9 @@ export interface CampaignStatus {
   cancelled: boolean;
 }
 
-export interface DeadlineExtension {
-  /** Which deadline: e.g. monthly_statistics + 2027-07. */
-  kind: string;
-  period: string;
-  /** One unit, or every unit when omitted. */
-  unitId?: string;
-  dueAt: string;
-  reason: string;
-  actorId: string;
-}
-
 export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
-export const extendDeadlineUpdate = defineUpdate<
-  { duties: { dutyId: string; unitId: string; dueAt: string }[] },
-  [DeadlineExtension]
->('extendDeadline');
-export const cancelCampaignUpdate = defineUpdate<
-  CampaignStatus,
-  [{ reason: string; actorId: string }]
->('cancelCampaign');
+/** The API has recorded the campaign's cancellation: stop the timeline and every unit's. */
+export const campaignCancelledSignal = defineSignal<[{ reason: string }]>('campaignCancelled');
 
 export const unitWorkflowId = (campaignId: string, unitId: string) =>
   `campaign-${campaignId}-unit-${unitId}`;
@@ -72,50 +56,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   };
   setHandler(campaignStatusQuery, () => status);
 
-  setHandler(
-    extendDeadlineUpdate,
-    async (extension) => {
-      const result = await records.applyDeadlineExtension({
-        campaignId: input.campaignId,
-        ...extension,
-      });
-      for (const duty of result.duties) {
-        await getExternalWorkflowHandle(unitWorkflowId(input.campaignId, duty.unitId)).signal(
-          dutyDeadlineChangedSignal,
-          { dutyId: duty.dutyId, dueAt: Date.parse(duty.dueAt) },
-        );
-      }
-      return result;
-    },
-    {
-      validator: (extension: DeadlineExtension) => {
-        if (!extension.reason.trim()) throw new Error('延期须说明理由');
-        if (Number.isNaN(Date.parse(extension.dueAt))) throw new Error('新的截止时间格式不正确');
-        if (status.cancelled) throw new Error('专项行动已撤销');
-      },
-    },
-  );
-
-  setHandler(
-    cancelCampaignUpdate,
-    async ({ reason, actorId }) => {
-      await records.recordCampaignCancellation({ campaignId: input.campaignId, reason, actorId });
-      for (const unit of input.units ?? []) {
-        await getExternalWorkflowHandle(unitWorkflowId(input.campaignId, unit.unitId))
-          .cancel()
-          .catch(() => undefined); // a unit whose duties are all done has already finished
-      }
-      status.cancelled = true;
-      status.next = null;
-      return status;
-    },
-    {
-      validator: ({ reason }: { reason: string; actorId: string }) => {
-        if (!reason.trim()) throw new Error('撤销须说明理由');
-        if (status.cancelled) throw new Error('专项行动已撤销');
-      },
-    },
-  );
+  let cancelledByApi = false;
+  setHandler(campaignCancelledSignal, () => {
+    if (status.cancelled) return;
+    status.cancelled = true;
+    status.next = null;
+    cancelledByApi = true;
+  });
+  registerLegacyUpdates(input.campaignId, input.units ?? [], status, unitWorkflowId);
 
   const children: ChildWorkflowHandle<typeof unitCampaignWorkflow>[] = [];
   for (const unit of input.units ?? []) {
@@ -165,7 +113,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     ),
   );
   await Promise.race([unitsDone, condition(() => status.cancelled)]);
-  // Let a running update (an extension, the cancellation) finish and answer its caller.
+  if (cancelledByApi) {
+    for (const unit of input.units ?? []) {
+      await getExternalWorkflowHandle(unitWorkflowId(input.campaignId, unit.unitId))
+        .cancel()
+        .catch(() => undefined); // a unit whose duties are all done has already finished
+    }
+  }
+  // Let a running (legacy) update finish and answer its caller.
   await condition(allHandlersFinished);
   return status;
 }

@@ -1,11 +1,12 @@
 import { condition, continueAsNew, defineSignal, setHandler } from '@temporalio/workflow';
 import {
   afterAction,
+  moveDeadline,
   nextAction,
   type AgendaSettings,
   type DeadlineState,
 } from '../domain/timeline/deadline-agenda.js';
-import { historyTooLong, mail, records } from './proxies.js';
+import { historyTooLong, iso, mail, movedDeadline, records } from './proxies.js';
 
 /** A dedicated re-inspection or an interview task, followed until the unit closes it. */
 export interface FollowUpInput {
@@ -40,25 +41,38 @@ export async function followUpWorkflow(input: FollowUpInput): Promise<'done'> {
     const now = Date.now();
     const action = nextAction(deadline, input.settings, now);
     if (action.at > now && (await condition(() => closed, action.at - now))) break;
+    // Signals may move the deadline while an activity runs: act on the deadline as planned.
+    const planned = deadline;
     let outcome = null;
+    let moved: number | null = null;
     if (action.type === 'remind') {
       outcome = await mail.sendReminder({
         ...subject,
         key: `task:${input.taskId}:${action.key}`,
         kind: 'followup_reminder',
         daysLeft: action.days,
+        dueAt: iso(planned.dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        await records.markOverdue({ ...subject, since: new Date(deadline.dueAt).toISOString() });
+        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(planned.dueAt) }));
       }
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `task:${input.taskId}:${deadline.dueAt}:overdue:${action.count}`,
-        kind: 'followup_overdue',
-        repeat: action.count,
-      });
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `task:${input.taskId}:${planned.dueAt}:overdue:${action.count}`,
+          kind: 'followup_overdue',
+          repeat: action.count,
+          dueAt: iso(planned.dueAt),
+        });
+      }
     }
+    moved ??= movedDeadline(outcome ?? undefined);
+    if (moved !== null) {
+      deadline = moveDeadline(deadline, moved);
+      continue;
+    }
+    if (deadline !== planned) continue; // moved by a signal meanwhile: plan again
     deadline = afterAction(deadline, action);
     if (outcome?.outcome === 'obsolete') closed = true;
   }

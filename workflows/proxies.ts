@@ -23,3 +23,16 @@ export function historyTooLong(limit = DEFAULT_HISTORY_LIMIT): boolean {
   const info = workflowInfo();
   return info.continueAsNewSuggested || info.historyLength > limit;
 }
+
+/**
+ * The record's deadline when the API answered that it is no longer the one the workflow planned
+ * with (a deadline-change signal that never arrived), else null. Answers recorded before the API
+ * gave one (undefined in old histories) count as "not moved".
+ */
+export function movedDeadline(answer: { outcome: string } | undefined): number | null {
+  return answer && 'deadline' in answer && answer.outcome === 'moved'
+    ? Date.parse(answer.deadline as string)
+    : null;
+}
+
+export const iso = (epochMs: number) => new Date(epochMs).toISOString();

@@ -12,7 +12,7 @@ import {
   type AgendaSettings,
   type DeadlineState,
 } from '../domain/timeline/deadline-agenda.js';
-import { historyTooLong, mail, records } from './proxies.js';
+import { historyTooLong, iso, mail, movedDeadline, records } from './proxies.js';
 
 export type RectificationStatus = 'open' | 'rectifying' | 'submitted' | 'closed';
 
@@ -138,35 +138,58 @@ export async function rectificationWorkflow(
     const action = nextAction(deadline, input.settings, now);
     if (action.at > now && (await condition(() => changes !== seen, action.at - now))) continue;
 
+    // Signals may move the deadline while an activity runs: act on the deadline as planned.
+    const planned = deadline;
     let outcome;
+    let moved: number | null = null;
     if (action.type === 'remind') {
       outcome = await mail.sendReminder({
         ...subject,
         key: `hazard:${id}:${action.key}`,
         kind: 'hazard_reminder',
         daysLeft: action.days,
+        dueAt: iso(planned.dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        await records.markOverdue({ ...subject, since: new Date(deadline.dueAt).toISOString() });
+        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(planned.dueAt) }));
       }
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `hazard:${id}:${deadline.dueAt}:overdue:${action.count}`,
-        kind: 'hazard_overdue',
-        repeat: action.count,
-      });
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `hazard:${id}:${planned.dueAt}:overdue:${action.count}`,
+          kind: 'hazard_overdue',
+          repeat: action.count,
+          dueAt: iso(planned.dueAt),
+        });
+      }
     } else {
-      await records.markEscalated({ hazardId: id, at: new Date(action.at).toISOString() });
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `hazard:${id}:${deadline.dueAt}:escalated`,
-        kind: 'hazard_escalated',
-      });
+      moved = movedDeadline(
+        await records.markEscalated({
+          hazardId: id,
+          at: iso(action.at),
+          deadline: iso(planned.dueAt),
+        }),
+      );
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `hazard:${id}:${planned.dueAt}:escalated`,
+          kind: 'hazard_escalated',
+          dueAt: iso(planned.dueAt),
+        });
+      }
     }
+    // The record's deadline moved and the signal saying so was lost: follow the record.
+    moved ??= movedDeadline(outcome);
+    if (moved !== null) {
+      deadline = moveDeadline(deadline, moved);
+      continue;
+    }
+    if (deadline !== planned) continue; // moved by a signal meanwhile: plan again
     deadline = afterAction(deadline, action);
     // The API is the source of truth: a lost signal cannot keep reminding about a closed hazard.
-    if (outcome.outcome === 'obsolete' && outcome.subjectStatus) {
+    if (outcome?.outcome === 'obsolete' && outcome.subjectStatus) {
       status = outcome.subjectStatus as RectificationStatus;
     }
   }

@@ -12,7 +12,7 @@ import {
   type AgendaSettings,
   type DeadlineState,
 } from '../domain/timeline/deadline-agenda.js';
-import { historyTooLong, mail, records } from './proxies.js';
+import { historyTooLong, iso, mail, movedDeadline, records } from './proxies.js';
 
 /** One implementing unit's reporting duties in a campaign, followed until all are submitted. */
 export interface UnitCampaignInput {
@@ -76,26 +76,40 @@ export async function unitCampaignWorkflow(input: UnitCampaignInput): Promise<Un
     if (action.at > now && (await condition(() => changes !== seen, action.at - now))) continue;
 
     const subject = { subjectType: 'duty' as const, subjectId: duty.dutyId };
-    const dueAt = duty.deadline.dueAt;
+    // Signals may move the deadline while an activity runs: act on the deadline as planned.
+    const planned = duty.deadline;
+    const dueAt = planned.dueAt;
     let outcome = null;
+    let moved: number | null = null;
     if (action.type === 'remind') {
       outcome = await mail.sendReminder({
         ...subject,
         key: `duty:${duty.dutyId}:${action.key}`,
         kind: 'duty_reminder',
         daysLeft: action.days,
+        dueAt: iso(dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        await records.markOverdue({ ...subject, since: new Date(dueAt).toISOString() });
+        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(dueAt) }));
       }
-      outcome = await mail.sendReminder({
-        ...subject,
-        key: `duty:${duty.dutyId}:${dueAt}:overdue:${action.count}`,
-        kind: 'duty_overdue',
-        repeat: action.count,
-      });
+      if (moved === null) {
+        outcome = await mail.sendReminder({
+          ...subject,
+          key: `duty:${duty.dutyId}:${dueAt}:overdue:${action.count}`,
+          kind: 'duty_overdue',
+          repeat: action.count,
+          dueAt: iso(dueAt),
+        });
+      }
     }
+    // The record's deadline moved and the signal saying so was lost: follow the record.
+    moved ??= movedDeadline(outcome ?? undefined);
+    if (moved !== null) {
+      duty.deadline = moveDeadline(duty.deadline, moved);
+      continue;
+    }
+    if (duty.deadline !== planned) continue; // moved by a signal meanwhile: plan again
     duty.deadline = afterAction(duty.deadline, action);
     // The API is the source of truth: a submission whose signal was lost still stops reminders.
     if (outcome?.outcome === 'obsolete') duty.submitted = true;

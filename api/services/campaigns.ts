@@ -1,4 +1,8 @@
-import { materialiseCalendar, type TimeScale } from '../../domain/calendar/materialise.js';
+import {
+  materialiseCalendar,
+  type DeadlineKind,
+  type TimeScale,
+} from '../../domain/calendar/materialise.js';
 import {
   CAMPAIGN_STATE_NAMES,
   stateOrder,
@@ -6,14 +10,14 @@ import {
   type CampaignState,
 } from '../../domain/calendar/phases.js';
 import { CAMPAIGN_TEMPLATES } from '../../domain/calendar/templates.js';
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { DomainError, isErrorCode } from '../../domain/errors.js';
+import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { campaignWorkflowId } from '../temporal/gateway.js';
+import { writeAudit } from '../lib/audit.js';
+import { notifyWorkflow } from './timeline.js';
 import { agendaSettings } from './timeline-settings.js';
 
 export interface CreateCampaignInput {
@@ -248,34 +252,17 @@ function present(campaign: CampaignRow, state: CampaignState, source: PhaseSourc
   };
 }
 
-/** Turns a failed workflow update into the business error it carries (or a 503 when unreachable). */
-function fromWorkflowFailure(error: unknown): DomainError {
-  if (error instanceof WorkflowUpdateFailedError) {
-    let cause: unknown = error.cause;
-    while (cause instanceof Error && !(cause instanceof ApplicationFailure) && cause.cause) {
-      cause = cause.cause;
-    }
-    if (cause instanceof ApplicationFailure) {
-      return isErrorCode(cause.type)
-        ? new DomainError(cause.type, cause.message)
-        : new DomainError('CONFLICT', cause.message);
-    }
-    return new DomainError('CONFLICT', error.message);
-  }
-  return new DomainError('DEPENDENCY_UNAVAILABLE', '工作流服务不可用，请稍后重试');
-}
-
+/**
+ * Moves a deadline for one unit or all, for duties not yet submitted: written and audited with the
+ * reason in one transaction, then the unit workflows are told. If Temporal cannot be reached the
+ * extension stands; the workflow learns it from reconciliation or, at the latest, when its old
+ * timer fires and the API answers that the deadline has moved.
+ */
 export async function extendCampaignDeadline(
   deps: AppDeps,
   user: AuthUser,
   campaignId: string,
-  input: {
-    kind: 'monthly_statistics' | 'phase_summary' | 'annual_summary';
-    period: string;
-    unitId?: string;
-    dueAt: Date;
-    reason: string;
-  },
+  input: { kind: DeadlineKind; period: string; unitId?: string; dueAt: Date; reason: string },
 ) {
   const { prisma } = deps.db;
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } });
@@ -291,30 +278,84 @@ export async function extendCampaignDeadline(
   if (input.dueAt.getTime() <= deps.now().getTime()) {
     throw fieldError('dueAt', '新的截止时间应晚于当前时间');
   }
-  try {
-    return await deps.temporal.extendDeadline(campaignId, {
-      ...input,
-      dueAt: input.dueAt.toISOString(),
-      actorId: user.id,
+  const duties = await prisma.$transaction(async (tx) => {
+    const pending = await tx.unitDuty.findMany({
+      where: {
+        deadlineId: deadline.id,
+        status: 'pending',
+        ...(input.unitId ? { unitId: input.unitId } : {}),
+      },
     });
-  } catch (error) {
-    throw fromWorkflowFailure(error);
+    if (pending.length === 0) {
+      throw new DomainError('CONFLICT', '没有可延期的报送任务（均已报送或单位不存在）');
+    }
+    const earlier = pending.find((d) => d.dueAt.getTime() >= input.dueAt.getTime());
+    if (earlier) {
+      throw fieldError(
+        'dueAt',
+        `新的截止时间应晚于当前截止时间（${toShanghaiIso(earlier.dueAt)}）`,
+      );
+    }
+    await tx.unitDuty.updateMany({
+      where: { id: { in: pending.map((d) => d.id) } },
+      data: { dueAt: input.dueAt, overdueSince: null, version: { increment: 1 } },
+    });
+    for (const duty of pending) {
+      await writeAudit(tx, user, {
+        action: 'extend',
+        entity: 'unit_duty',
+        entityId: duty.id,
+        unitId: duty.unitId,
+        reason: input.reason,
+        before: { dueAt: duty.dueAt },
+        after: { dueAt: input.dueAt },
+      });
+    }
+    return pending;
+  });
+  for (const duty of duties) {
+    await notifyWorkflow(deps, `duty deadline changed ${duty.id}`, () =>
+      deps.temporal.dutyDeadlineChanged(campaignId, duty.unitId, duty.id, input.dueAt.getTime()),
+    );
   }
+  return {
+    duties: duties.map((d) => ({
+      dutyId: d.id,
+      unitId: d.unitId,
+      dueAt: toShanghaiIso(input.dueAt),
+    })),
+  };
 }
 
+/**
+ * 撤销: recorded and audited in one transaction, then the campaign's workflow is told and stops
+ * its timeline and its units'. A lost signal is repeated by reconciliation.
+ */
 export async function cancelCampaign(
   deps: AppDeps,
   user: AuthUser,
   campaignId: string,
   reason: string,
 ) {
-  const campaign = await deps.db.prisma.campaign.findUnique({ where: { id: campaignId } });
-  if (!campaign) throw notFoundError('专项行动');
-  if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销');
-  try {
-    await deps.temporal.cancelCampaign(campaignId, reason, user.id);
-  } catch (error) {
-    throw fromWorkflowFailure(error);
-  }
+  await deps.db.prisma.$transaction(async (tx) => {
+    const campaign = await tx.campaign.findUnique({ where: { id: campaignId } });
+    if (!campaign) throw notFoundError('专项行动');
+    if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销');
+    const after = await tx.campaign.update({
+      where: { id: campaignId },
+      data: { cancelledAt: deps.now(), cancelReason: reason },
+    });
+    await writeAudit(tx, user, {
+      action: 'cancel',
+      entity: 'campaign',
+      entityId: campaignId,
+      reason,
+      before: campaign,
+      after,
+    });
+  });
+  await notifyWorkflow(deps, `campaign cancelled ${campaignId}`, () =>
+    deps.temporal.campaignCancelled(campaignId, reason),
+  );
   return getCampaign(deps, campaignId);
 }

@@ -14,12 +14,8 @@ import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { isCityRole } from '../lib/scope.js';
-import type {
-  ReminderListQuery,
-  ReserveReminderSchema,
-} from '../routes/internal/internal.schemas.js';
-
-export type ReserveRequest = z.output<typeof ReserveReminderSchema>;
+import type { ReminderListQuery } from '../contracts/reminders.js';
+import type { Reservation, ReminderRequest, SubjectType } from '../contracts/worker-api.js';
 
 /** Message-IDs derive from the reminder key, so a resend is recognisably the same message. */
 export const messageIdFor = (key: string) =>
@@ -27,24 +23,13 @@ export const messageIdFor = (key: string) =>
 
 interface Draft {
   facts: ReminderFacts;
+  /** The subject's deadline in the records. */
+  deadline: Date;
   to: string[];
   cc: string[];
   unitId: string;
   link: string;
 }
-
-type Outcome =
-  | { outcome: 'obsolete'; subjectStatus: string }
-  | { outcome: 'already_sent' | 'skipped' }
-  | {
-      outcome: 'send';
-      messageId: string;
-      to: string[];
-      cc: string[];
-      subject: string;
-      text: string;
-      ics: { filename: string; content: string };
-    };
 
 const emails = (users: { email: string | null; disabledAt: Date | null }[]) =>
   users.filter((u) => u.email && !u.disabledAt).map((u) => u.email!);
@@ -64,7 +49,10 @@ async function citySupervisors(prisma: PrismaClient) {
  * already sent, nobody to send to, or the subject no longer needs it (then with its status, so
  * the workflow can catch up with a change whose signal it missed).
  */
-export async function reserveReminder(deps: AppDeps, request: ReserveRequest): Promise<Outcome> {
+export async function reserveReminder(
+  deps: AppDeps,
+  request: ReminderRequest,
+): Promise<Reservation> {
   const { prisma } = deps.db;
   const existing = await prisma.reminder.findUnique({ where: { key: request.key } });
   if (existing?.status === 'sent') return { outcome: 'already_sent' };
@@ -72,6 +60,16 @@ export async function reserveReminder(deps: AppDeps, request: ReserveRequest): P
 
   const draft = await draftFor(deps, request);
   if ('obsolete' in draft) return { outcome: 'obsolete', subjectStatus: draft.obsolete };
+  // Planned for a deadline the record no longer has (its signal was lost): the workflow moves.
+  if (request.dueAt !== undefined && Date.parse(request.dueAt) !== draft.deadline.getTime()) {
+    if (existing) {
+      await prisma.reminder.updateMany({
+        where: { key: request.key, status: 'reserved' },
+        data: { status: 'skipped' },
+      });
+    }
+    return { outcome: 'moved', deadline: draft.deadline.toISOString() };
+  }
   const text = renderReminder(draft.facts, draft.link);
   const to = unique(draft.to);
   const cc = unique(draft.cc).filter((address) => !to.includes(address));
@@ -123,7 +121,7 @@ export async function markReminderSent(deps: AppDeps, key: string): Promise<void
 
 async function draftFor(
   deps: AppDeps,
-  request: ReserveRequest,
+  request: ReminderRequest,
 ): Promise<Draft | { obsolete: string }> {
   const { prisma } = deps.db;
   const link = (path: string) => new URL(path, deps.publicUrl).toString();
@@ -151,6 +149,7 @@ async function draftFor(
         daysLeft: request.daysLeft,
         repeat: request.repeat,
       },
+      deadline: duty.dueAt,
       to: await officersOf(prisma, duty.unitId),
       cc: copyCity ? supervisors : [],
       unitId: duty.unitId,
@@ -200,6 +199,7 @@ async function draftFor(
         daysLeft: request.daysLeft,
         repeat: request.repeat,
       },
+      deadline: hazard.deadline,
       ...recipients[kind as HazardKind],
       unitId: hazard.unitId,
       link: link(`/dashboard/hazards/${hazard.id}`),
@@ -226,6 +226,7 @@ async function draftFor(
       daysLeft: request.daysLeft,
       repeat: request.repeat,
     },
+    deadline: task.dueAt,
     to: await officersOf(prisma, task.unitId),
     cc: kind === 'followup_overdue' ? await citySupervisors(prisma) : [],
     unitId: task.unitId,
@@ -256,11 +257,7 @@ const wrongKind = (kind: string, subject: string) =>
   ]);
 
 /** The reminders of one duty, hazard or task, oldest first (as listed on it). */
-export function remindersOf(
-  prisma: PrismaClient,
-  subjectType: 'duty' | 'hazard' | 'task',
-  subjectId: string,
-) {
+export function remindersOf(prisma: PrismaClient, subjectType: SubjectType, subjectId: string) {
   return prisma.reminder.findMany({
     where: { subjectType, subjectId },
     orderBy: [{ reservedAt: 'asc' }, { id: 'asc' }],

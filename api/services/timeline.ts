@@ -3,19 +3,17 @@ import {
   failuresWithinTwoYears,
   needsInterview,
 } from '../../domain/rules/follow-ups.js';
-import { DomainError } from '../../domain/errors.js';
 import type { Prisma } from '../../prisma/generated/client.js';
+import type { DeadlineWrite, SubjectType } from '../contracts/worker-api.js';
 import type { FollowUpKind } from '../../prisma/generated/enums.js';
 import { newDeadlineState } from '../../domain/timeline/deadline-agenda.js';
-import { writeAudit } from '../lib/audit.js';
 import { isUniqueViolation } from '../lib/db-errors.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
+import type { AppDeps } from '../lib/context.js';
+import { notFoundError } from '../lib/errors.js';
 import { agendaSettings, campaignDayMs } from './timeline-settings.js';
 
 // The API's side of the durable timeline: starting and signalling workflows after a change has
-// committed, and the writes the workflows ask for (overdue, escalation, extension, cancellation).
+// committed, and the writes the workflows ask for (overdue, escalation).
 // The records are the system of record: a workflow start or signal that fails (Temporal down) is
 // logged and made good by reconcileTimeline, which runs at start and periodically.
 
@@ -33,16 +31,22 @@ export async function notifyWorkflow(deps: AppDeps, what: string, fn: () => Prom
 type HazardWithCampaign = Prisma.HazardGetPayload<{ include: { campaign: true } }>;
 type TaskWithCampaign = Prisma.FollowUpTaskGetPayload<{ include: { campaign: true } }>;
 
+/** Starts a hazard's rectification workflow; if it was already running, corrects its deadline. */
 async function startRectification(deps: AppDeps, hazard: HazardWithCampaign): Promise<void> {
   if (hazard.status === 'closed' || hazard.campaign.cancelledAt) return;
-  await notifyWorkflow(deps, `start rectification ${hazard.id}`, () =>
-    deps.temporal.startRectification({
+  await notifyWorkflow(deps, `start rectification ${hazard.id}`, async () => {
+    const started = await deps.temporal.startRectification({
       hazardId: hazard.id,
       status: hazard.status,
       deadline: newDeadlineState(hazard.deadline.getTime()),
       settings: agendaSettings(hazard.campaign, true),
-    }),
-  );
+    });
+    if (started) return;
+    const followed = await deps.temporal.hazardDeadline(hazard.id);
+    if (followed !== hazard.deadline.getTime()) {
+      await deps.temporal.hazardDeadlineChanged(hazard.id, hazard.deadline.getTime());
+    }
+  });
 }
 
 /** After a hazard is recorded: follow its rectification, and interview the enterprise if serious. */
@@ -142,14 +146,18 @@ async function startFollowUp(deps: AppDeps, task: TaskWithCampaign): Promise<voi
 }
 
 /**
- * Starts the workflow of every open hazard and task that has none (already running ones are left
- * alone): records made while Temporal was down, or seeded directly, get their timeline.
+ * Makes the workflows agree with the records, for changes whose start or signal was lost (Temporal
+ * down): starts the workflow of every open hazard and task that has none, tells each running one
+ * whose deadline differs from its record's (hazards, unit duties) the record's deadline, and
+ * repeats the cancellation to a cancelled campaign's workflow that has not heard of it. Queries
+ * only, unless something differs: nothing is added to histories that already agree.
  */
 export async function reconcileTimeline(
   deps: AppDeps,
-): Promise<{ hazards: number; tasks: number }> {
+): Promise<{ hazards: number; tasks: number; units: number; cancellations: number }> {
   const { prisma } = deps.db;
-  if (!(await deps.temporal.isHealthy())) return { hazards: 0, tasks: 0 };
+  const none = { hazards: 0, tasks: 0, units: 0, cancellations: 0 };
+  if (!(await deps.temporal.isHealthy())) return none;
   const hazards = await prisma.hazard.findMany({
     where: { status: { not: 'closed' }, campaign: { cancelledAt: null } },
     include: { campaign: true },
@@ -160,143 +168,132 @@ export async function reconcileTimeline(
     include: { campaign: true },
   });
   for (const task of tasks) await startFollowUp(deps, task);
-  return { hazards: hazards.length, tasks: tasks.length };
+  const units = await reconcileDutyDeadlines(deps);
+  const cancellations = await reconcileCancellations(deps);
+  return { hazards: hazards.length, tasks: tasks.length, units, cancellations };
+}
+
+/** Pending duties whose unit workflow follows another deadline are told the record's. */
+async function reconcileDutyDeadlines(deps: AppDeps): Promise<number> {
+  const pending = await deps.db.prisma.unitDuty.findMany({
+    where: { status: 'pending', campaign: { cancelledAt: null } },
+    select: { id: true, campaignId: true, unitId: true, dueAt: true },
+  });
+  const byUnit = new Map<string, typeof pending>();
+  for (const duty of pending) {
+    const key = `${duty.campaignId}/${duty.unitId}`;
+    byUnit.set(key, [...(byUnit.get(key) ?? []), duty]);
+  }
+  for (const duties of byUnit.values()) {
+    const { campaignId, unitId } = duties[0]!;
+    await notifyWorkflow(deps, `reconcile unit ${campaignId}/${unitId}`, async () => {
+      const followed = await deps.temporal.unitDeadlines(campaignId, unitId);
+      if (!followed) return;
+      for (const duty of duties) {
+        const at = followed.get(duty.id);
+        if (at !== undefined && at !== duty.dueAt.getTime()) {
+          await deps.temporal.dutyDeadlineChanged(
+            campaignId,
+            unitId,
+            duty.id,
+            duty.dueAt.getTime(),
+          );
+        }
+      }
+    });
+  }
+  return byUnit.size;
+}
+
+/** Cancelled campaigns whose workflow still runs its timeline are told again. */
+async function reconcileCancellations(deps: AppDeps): Promise<number> {
+  const cancelled = await deps.db.prisma.campaign.findMany({
+    where: { cancelledAt: { not: null } },
+    select: { id: true, cancelReason: true },
+  });
+  for (const campaign of cancelled) {
+    await notifyWorkflow(deps, `reconcile cancellation ${campaign.id}`, async () => {
+      if (await deps.temporal.campaignRunsUncancelled(campaign.id)) {
+        await deps.temporal.campaignCancelled(campaign.id, campaign.cancelReason ?? '');
+      }
+    });
+  }
+  return cancelled.length;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writes the workflows ask for (service role). Idempotent: retried activities change nothing.
 // ---------------------------------------------------------------------------------------------
 
+/** The deadline a duty, hazard or task has in the records. */
+async function recordedDeadline(deps: AppDeps, subjectType: SubjectType, id: string) {
+  const { prisma } = deps.db;
+  const select = { where: { id } };
+  const row =
+    subjectType === 'duty'
+      ? await prisma.unitDuty.findUnique(select).then((d) => d && d.dueAt)
+      : subjectType === 'hazard'
+        ? await prisma.hazard.findUnique(select).then((h) => h && h.deadline)
+        : await prisma.followUpTask.findUnique(select).then((t) => t && t.dueAt);
+  if (!row) throw notFoundError('记录');
+  return row;
+}
+
+/**
+ * Whether a workflow's timer still matches the record: when the deadline it planned with has
+ * moved (a signal that never arrived), or has not passed yet, the workflow is told the record's
+ * deadline instead of anything being marked.
+ */
+export function movedDeadline(
+  deps: AppDeps,
+  recorded: Date,
+  planned: Date | undefined,
+): DeadlineWrite | null {
+  if (planned !== undefined && planned.getTime() !== recorded.getTime()) {
+    return { outcome: 'moved', deadline: recorded.toISOString() };
+  }
+  if (recorded.getTime() > deps.now().getTime()) {
+    return { outcome: 'moved', deadline: recorded.toISOString() };
+  }
+  return null;
+}
+
 export async function markOverdue(
   deps: AppDeps,
-  input: { subjectType: 'duty' | 'hazard' | 'task'; subjectId: string; since: Date },
-): Promise<void> {
+  input: { subjectType: SubjectType; subjectId: string; since: Date },
+): Promise<DeadlineWrite> {
   const { prisma } = deps.db;
+  const recorded = await recordedDeadline(deps, input.subjectType, input.subjectId);
+  const moved = movedDeadline(deps, recorded, input.since);
+  if (moved) return moved;
   const where = { id: input.subjectId, overdueSince: null };
   const data = { overdueSince: input.since };
-  let exists: number;
   switch (input.subjectType) {
     case 'duty':
       await prisma.unitDuty.updateMany({ where: { ...where, status: 'pending' }, data });
-      exists = await prisma.unitDuty.count({ where: { id: input.subjectId } });
       break;
     case 'hazard':
       await prisma.hazard.updateMany({ where: { ...where, status: { not: 'closed' } }, data });
-      exists = await prisma.hazard.count({ where: { id: input.subjectId } });
       break;
     case 'task':
       await prisma.followUpTask.updateMany({ where: { ...where, status: 'open' }, data });
-      exists = await prisma.followUpTask.count({ where: { id: input.subjectId } });
       break;
   }
-  if (exists === 0) throw notFoundError('记录');
+  return { outcome: 'recorded' };
 }
 
-export async function markEscalated(deps: AppDeps, hazardId: string, at: Date): Promise<void> {
+export async function markEscalated(
+  deps: AppDeps,
+  hazardId: string,
+  input: { at: Date; deadline?: Date },
+): Promise<DeadlineWrite> {
   const { prisma } = deps.db;
+  const recorded = await recordedDeadline(deps, 'hazard', hazardId);
+  const moved = movedDeadline(deps, recorded, input.deadline);
+  if (moved) return moved;
   await prisma.hazard.updateMany({
     where: { id: hazardId, escalatedAt: null, status: { not: 'closed' } },
-    data: { escalatedAt: at },
+    data: { escalatedAt: input.at },
   });
-  if ((await prisma.hazard.count({ where: { id: hazardId } })) === 0) throw notFoundError('隐患');
-}
-
-async function actor(deps: AppDeps, actorId: string): Promise<AuthUser> {
-  const user = await deps.db.prisma.user.findUnique({ where: { id: actorId } });
-  if (!user) throw fieldError('actorId', '操作人不存在');
-  return {
-    id: user.id,
-    name: user.name,
-    role: user.role,
-    unitId: user.unitId,
-    enterpriseId: user.enterpriseId,
-  };
-}
-
-/** Moves a deadline for one unit or all, for duties not yet submitted. Audited with the reason. */
-export async function applyDeadlineExtension(
-  deps: AppDeps,
-  campaignId: string,
-  input: {
-    kind: 'monthly_statistics' | 'phase_summary' | 'annual_summary';
-    period: string;
-    unitId?: string;
-    dueAt: Date;
-    reason: string;
-    actorId: string;
-  },
-) {
-  const { prisma } = deps.db;
-  const user = await actor(deps, input.actorId);
-  const deadline = await prisma.campaignDeadline.findUnique({
-    where: { campaignId_kind_period: { campaignId, kind: input.kind, period: input.period } },
-  });
-  if (!deadline) throw notFoundError('报送期限');
-  return prisma.$transaction(async (tx) => {
-    const duties = await tx.unitDuty.findMany({
-      where: {
-        deadlineId: deadline.id,
-        status: 'pending',
-        ...(input.unitId ? { unitId: input.unitId } : {}),
-      },
-    });
-    if (duties.length === 0) {
-      throw new DomainError('CONFLICT', '没有可延期的报送任务（均已报送或单位不存在）');
-    }
-    const earlier = duties.find((d) => d.dueAt.getTime() >= input.dueAt.getTime());
-    if (earlier) {
-      throw fieldError(
-        'dueAt',
-        `新的截止时间应晚于当前截止时间（${toShanghaiIso(earlier.dueAt)}）`,
-      );
-    }
-    await tx.unitDuty.updateMany({
-      where: { id: { in: duties.map((d) => d.id) } },
-      data: { dueAt: input.dueAt, overdueSince: null, version: { increment: 1 } },
-    });
-    for (const duty of duties) {
-      await writeAudit(tx, user, {
-        action: 'extend',
-        entity: 'unit_duty',
-        entityId: duty.id,
-        unitId: duty.unitId,
-        reason: input.reason,
-        before: { dueAt: duty.dueAt },
-        after: { dueAt: input.dueAt },
-      });
-    }
-    return {
-      duties: duties.map((d) => ({
-        dutyId: d.id,
-        unitId: d.unitId,
-        dueAt: toShanghaiIso(input.dueAt),
-      })),
-    };
-  });
-}
-
-export async function recordCancellation(
-  deps: AppDeps,
-  campaignId: string,
-  input: { reason: string; actorId: string },
-): Promise<void> {
-  const { prisma } = deps.db;
-  const user = await actor(deps, input.actorId);
-  await prisma.$transaction(async (tx) => {
-    const campaign = await tx.campaign.findUnique({ where: { id: campaignId } });
-    if (!campaign) throw notFoundError('专项行动');
-    if (campaign.cancelledAt) return;
-    const after = await tx.campaign.update({
-      where: { id: campaignId },
-      data: { cancelledAt: deps.now(), cancelReason: input.reason },
-    });
-    await writeAudit(tx, user, {
-      action: 'cancel',
-      entity: 'campaign',
-      entityId: campaignId,
-      reason: input.reason,
-      before: campaign,
-      after,
-    });
-  });
+  return { outcome: 'recorded' };
 }

@@ -1,13 +1,11 @@
 import { Client, WorkflowExecutionAlreadyStartedError, type Connection } from '@temporalio/client';
 import {
+  campaignCancelledSignal,
   campaignStatusQuery,
   campaignWorkflow,
-  cancelCampaignUpdate,
-  extendDeadlineUpdate,
   unitWorkflowId,
   type CampaignStatus,
   type CampaignWorkflowInput,
-  type DeadlineExtension,
 } from '../../workflows/campaign.workflow.js';
 import {
   followUpClosedSignal,
@@ -18,10 +16,15 @@ import {
   hazardDeadlineChangedSignal,
   hazardReviewedSignal,
   hazardSubmittedSignal,
+  rectificationStatusQuery,
   rectificationWorkflow,
   type RectificationInput,
 } from '../../workflows/rectification.workflow.js';
-import { dutySubmittedSignal } from '../../workflows/unit-campaign.workflow.js';
+import {
+  dutyDeadlineChangedSignal,
+  dutySubmittedSignal,
+  unitCampaignStatusQuery,
+} from '../../workflows/unit-campaign.workflow.js';
 
 /** What the API asks of Temporal; one place for workflow ids and the task queue. */
 export interface TemporalGateway {
@@ -29,12 +32,21 @@ export interface TemporalGateway {
   /** Terminates a campaign's workflow whose creation was rolled back. */
   abandonCampaign(campaignId: string, reason: string): Promise<void>;
   campaignStatus(campaignId: string): Promise<CampaignStatus>;
-  extendDeadline(
-    campaignId: string,
-    extension: DeadlineExtension,
-  ): Promise<{ duties: { dutyId: string; unitId: string; dueAt: string }[] }>;
-  cancelCampaign(campaignId: string, reason: string, actorId: string): Promise<CampaignStatus>;
+  /** Tells the campaign's workflow its cancellation is recorded: it stops, with its units. */
+  campaignCancelled(campaignId: string, reason: string): Promise<void>;
+  /** Whether the campaign's workflow runs and has not heard of a cancellation yet. */
+  campaignRunsUncancelled(campaignId: string): Promise<boolean>;
   dutySubmitted(campaignId: string, unitId: string, dutyId: string): Promise<void>;
+  dutyDeadlineChanged(
+    campaignId: string,
+    unitId: string,
+    dutyId: string,
+    dueAt: number,
+  ): Promise<void>;
+  /** The deadlines (epoch ms by duty id) a running unit workflow follows; null if not running. */
+  unitDeadlines(campaignId: string, unitId: string): Promise<Map<string, number> | null>;
+  /** The deadline (epoch ms) a running rectification workflow follows. */
+  hazardDeadline(hazardId: string): Promise<number>;
   /** Starts the rectification workflow; false when it was already running. */
   startRectification(input: RectificationInput): Promise<boolean>;
   hazardSubmitted(hazardId: string, submissionId: string): Promise<void>;
@@ -93,17 +105,39 @@ export function createTemporalGateway({
     },
     campaignStatus: (campaignId) =>
       handle(campaignWorkflowId(campaignId)).query(campaignStatusQuery),
-    extendDeadline: (campaignId, extension) =>
-      handle(campaignWorkflowId(campaignId)).executeUpdate(extendDeadlineUpdate, {
-        args: [extension],
-      }),
-    cancelCampaign: (campaignId, reason, actorId) =>
-      handle(campaignWorkflowId(campaignId)).executeUpdate(cancelCampaignUpdate, {
-        args: [{ reason, actorId }],
+    campaignCancelled: (campaignId, reason) =>
+      bounded(() =>
+        handle(campaignWorkflowId(campaignId)).signal(campaignCancelledSignal, { reason }),
+      ),
+    campaignRunsUncancelled: (campaignId) =>
+      bounded(async () => {
+        const campaign = handle(campaignWorkflowId(campaignId));
+        if ((await campaign.describe()).status.name !== 'RUNNING') return false;
+        return !(await campaign.query(campaignStatusQuery)).cancelled;
       }),
     dutySubmitted: (campaignId, unitId, dutyId) =>
       bounded(() =>
         handle(unitWorkflowId(campaignId, unitId)).signal(dutySubmittedSignal, { dutyId }),
+      ),
+    dutyDeadlineChanged: (campaignId, unitId, dutyId, dueAt) =>
+      bounded(() =>
+        handle(unitWorkflowId(campaignId, unitId)).signal(dutyDeadlineChangedSignal, {
+          dutyId,
+          dueAt,
+        }),
+      ),
+    unitDeadlines: (campaignId, unitId) =>
+      bounded(async () => {
+        const unit = handle(unitWorkflowId(campaignId, unitId));
+        if ((await unit.describe()).status.name !== 'RUNNING') return null;
+        const { duties } = await unit.query(unitCampaignStatusQuery);
+        return new Map(duties.filter((d) => !d.submitted).map((d) => [d.dutyId, d.dueAt]));
+      }),
+    hazardDeadline: (hazardId) =>
+      bounded(
+        async () =>
+          (await handle(rectificationWorkflowId(hazardId)).query(rectificationStatusQuery))
+            .deadline,
       ),
     startRectification: (input) =>
       startOnce(() =>

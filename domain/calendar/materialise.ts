@@ -10,7 +10,9 @@ import {
 import { REAL_TIME, toCampaignInstant, type CalendarScale } from './scale.js';
 import type { CampaignTemplate, MonthDay } from './templates.js';
 
-export type DeadlineKind = 'monthly_statistics' | 'phase_summary' | 'annual_summary';
+/** The kinds of reporting deadline a campaign sets its units. */
+export const DEADLINE_KINDS = ['monthly_statistics', 'phase_summary', 'annual_summary'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface MaterialisedPhase {
   key: CampaignPhase;

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { CampaignActivities, ReminderOutcome } from '../../activities/index.js';
-import type { ReminderRequest } from '../../activities/api-client.js';
+import type { ReminderRequest } from '../../api/contracts/worker-api.js';
 import { createCampaignWorker, installQuietRuntime } from '../../worker.js';
 
 /** One activity call as the stub saw it: which activity, its input, and when (epoch ms). */
@@ -46,13 +46,14 @@ export function stubActivities(options: StubOptions = {}): ActivityStub {
       record('sendReminder', request);
       return done(options.reminderOutcome?.(request, calls) ?? { outcome: 'sent' });
     },
-    markOverdue: (input) => done(record('markOverdue', input)),
-    markEscalated: (input) => done(record('markEscalated', input)),
-    applyDeadlineExtension: (request) => {
-      record('applyDeadlineExtension', request);
-      return done({ duties: [] });
+    markOverdue: (input) => {
+      record('markOverdue', input);
+      return done({ outcome: 'recorded' as const });
     },
-    recordCampaignCancellation: (input) => done(record('recordCampaignCancellation', input)),
+    markEscalated: (input) => {
+      record('markEscalated', input);
+      return done({ outcome: 'recorded' as const });
+    },
   };
   return {
     activities,

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
 import {
@@ -8,8 +8,8 @@ import {
   CampaignListSchema,
   CampaignSchema,
   CreateCampaignSchema,
-  PhaseChangeSchema,
 } from './campaigns.schemas.js';
+import { PhaseChangeResultSchema, PhaseChangeSchema } from '../../contracts/worker-api.js';
 
 const tags = ['专项行动'];
 const security = [{ bearerAuth: [] }];
@@ -74,10 +74,7 @@ export const recordPhaseChange = createRoute({
     body: { content: { 'application/json': { schema: PhaseChangeSchema } }, required: true },
   },
   responses: {
-    200: jsonContent(
-      z.object({ state: PhaseChangeSchema.shape.state }),
-      '已记录（重复记录无副作用）',
-    ),
+    200: jsonContent(PhaseChangeResultSchema, '已记录（重复记录无副作用）'),
     400: errorResponse('参数有误'),
     401: errorResponse('未登录'),
     403: errorResponse('无权限'),
@@ -90,7 +87,7 @@ export const extendDeadline = createRoute({
   path: '/api/campaigns/{id}/deadline-extensions',
   tags,
   security,
-  summary: '报送期限延期（一个或全部实施单位），须说明理由；工作流随即按新期限提醒',
+  summary: '报送期限延期（一个或全部实施单位），须说明理由；记录并审计后通知工作流按新期限提醒',
   middleware: [authenticate, requireRole('city_admin')] as const,
   request: {
     params: IdParams,
@@ -103,7 +100,6 @@ export const extendDeadline = createRoute({
     403: errorResponse('无权限'),
     404: errorResponse('专项行动或报送期限不存在'),
     409: errorResponse('没有可延期的报送任务，或专项行动已撤销'),
-    503: errorResponse('工作流服务不可用'),
   },
 });
 
@@ -112,7 +108,7 @@ export const cancelCampaign = createRoute({
   path: '/api/campaigns/{id}/cancel',
   tags,
   security,
-  summary: '撤销专项行动：停止其时间线和各单位的提醒',
+  summary: '撤销专项行动：记录并审计后停止其时间线和各单位的提醒',
   middleware: [authenticate, requireRole('city_admin')] as const,
   request: {
     params: IdParams,
@@ -125,6 +121,5 @@ export const cancelCampaign = createRoute({
     403: errorResponse('无权限'),
     404: errorResponse('不存在'),
     409: errorResponse('已撤销'),
-    503: errorResponse('工作流服务不可用'),
   },
 });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { CAMPAIGN_STATES } from '../../../domain/calendar/phases.js';
 import { CAMPAIGN_TEMPLATES } from '../../../domain/calendar/templates.js';
 import { Id, Instant, InstantInput } from '../../lib/schemas.js';
+import { CampaignStateSchema, DeadlineKindSchema } from '../../contracts/worker-api.js';
 
 const templateCodes = Object.keys(CAMPAIGN_TEMPLATES) as [string, ...string[]];
 
@@ -50,8 +50,6 @@ export const CreateCampaignSchema = z
   .strict()
   .openapi('CreateCampaign', { example: { template: 'shanghai-2023', year: 2027 } });
 
-export const CampaignStateSchema = z.enum(CAMPAIGN_STATES).openapi('CampaignState');
-
 export const CampaignSchema = z
   .object({
     id: z.string(),
@@ -83,7 +81,7 @@ export const CampaignSchema = z
     ),
     deadlines: z.array(
       z.object({
-        kind: z.enum(['monthly_statistics', 'phase_summary', 'annual_summary']),
+        kind: DeadlineKindSchema,
         period: z.string(),
         name: z.string(),
         dueDate: z.string().openapi({ description: '按期报送的最后一个日历日（北京时间）' }),
@@ -100,19 +98,9 @@ export const CampaignListSchema = z
   .object({ items: z.array(CampaignSchema.omit({ phases: true, deadlines: true })) })
   .openapi('CampaignList');
 
-export const PhaseChangeSchema = z
-  .object({
-    state: CampaignStateSchema,
-    at: z.iso.datetime({ offset: true, error: '时间应为 ISO 8601 格式' }),
-  })
-  .strict()
-  .openapi('PhaseChange');
-
 export const ExtendDeadlineSchema = z
   .object({
-    kind: z.enum(['monthly_statistics', 'phase_summary', 'annual_summary'], {
-      error: '报送类型应为 monthly_statistics、phase_summary 或 annual_summary',
-    }),
+    kind: DeadlineKindSchema,
     period: z.string().regex(/^\d{4}(-\d{2})?$/, '期间应为 YYYY-MM（月度统计表）或 YYYY（总结）'),
     unitId: Id.optional().openapi({ description: '只为一个实施单位延期；省略则全部单位' }),
     dueAt: InstantInput.openapi({ description: '新的截止时刻（晚于原截止时刻）' }),

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
 import { Id, Instant } from '../../lib/schemas.js';
-import { ReminderSchema } from '../internal/internal.schemas.js';
-
-export const DUTY_KINDS = ['monthly_statistics', 'phase_summary', 'annual_summary'] as const;
+import { ReminderSchema } from '../../contracts/reminders.js';
+import { DeadlineKindSchema } from '../../contracts/worker-api.js';
 
 const Attachment = z
   .object({
@@ -49,7 +48,7 @@ export const DutySummarySchema = z
     campaignId: z.string(),
     unitId: z.string(),
     unitName: z.string(),
-    kind: z.enum(DUTY_KINDS),
+    kind: DeadlineKindSchema,
     period: z.string(),
     name: z.string(),
     dueDate: z.string(),
@@ -74,7 +73,7 @@ export const DutyListSchema = listOf(DutySummarySchema, 'DutyList');
 export const DutyListQuery = PaginationQuery.extend({
   campaign: Id.optional(),
   unit: Id.optional(),
-  kind: z.enum(DUTY_KINDS).optional(),
+  kind: DeadlineKindSchema.optional(),
   status: z.enum(['pending', 'submitted']).optional(),
   overdue: z
     .enum(['true', 'false'])

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
 import { Id, Instant, VersionInput } from '../../lib/schemas.js';
-import { ReminderSchema } from '../internal/internal.schemas.js';
+import { ReminderSchema } from '../../contracts/reminders.js';
 
 export const FollowUpSchema = z
   .object({

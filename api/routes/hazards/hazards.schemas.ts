@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ReminderSchema } from '../internal/internal.schemas.js';
+import { ReminderSchema } from '../../contracts/reminders.js';
 import {
   HAZARD_SOURCES,
   HAZARD_STATUSES,

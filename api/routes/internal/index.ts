@@ -6,6 +6,4 @@ export const internalRouter = createRouter()
   .openapi(routes.reserveReminder, handlers.reserveReminder)
   .openapi(routes.markReminderSent, handlers.markReminderSent)
   .openapi(routes.markOverdue, handlers.markOverdue)
-  .openapi(routes.markEscalated, handlers.markEscalated)
-  .openapi(routes.applyExtension, handlers.applyExtension)
-  .openapi(routes.recordCancellation, handlers.recordCancellation);
+  .openapi(routes.markEscalated, handlers.markEscalated);

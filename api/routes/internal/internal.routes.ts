@@ -1,15 +1,15 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
+import {
+  DeadlineWriteSchema,
+  EscalationSchema,
+  MarkOverdueSchema,
+  OkSchema,
+  ReminderKeyParams,
+  ReminderRequestSchema,
+  ReservationSchema,
+} from '../../contracts/worker-api.js';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
-import {
-  ApplyExtensionSchema,
-  CancellationSchema,
-  EscalationSchema,
-  ExtensionResultSchema,
-  MarkOverdueSchema,
-  ReservationSchema,
-  ReserveReminderSchema,
-} from './internal.schemas.js';
 
 // Called by the worker's activities only (service role): the API owns every record.
 const tags = ['工作流内部接口'];
@@ -24,7 +24,6 @@ const common = {
   403: errorResponse('仅限工作流服务'),
   404: errorResponse('不存在'),
 };
-const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');
 
 export const reserveReminder = createRoute({
   method: 'post',
@@ -32,8 +31,8 @@ export const reserveReminder = createRoute({
   tags,
   security,
   middleware,
-  summary: '预留一条提醒（按键幂等），返回待发送的邮件内容',
-  request: body(ReserveReminderSchema),
+  summary: '预留一条提醒（按键幂等），返回待发送的邮件内容；期限已变更时返回新期限',
+  request: body(ReminderRequestSchema),
   responses: { 200: jsonContent(ReservationSchema, '预留结果'), ...common },
 });
 
@@ -44,15 +43,8 @@ export const markReminderSent = createRoute({
   security,
   middleware,
   summary: '标记提醒已发送',
-  request: {
-    params: z.object({
-      key: z
-        .string()
-        .min(1)
-        .openapi({ param: { name: 'key', in: 'path' } }),
-    }),
-  },
-  responses: { 200: jsonContent(Ok, '已标记'), ...common },
+  request: { params: ReminderKeyParams },
+  responses: { 200: jsonContent(OkSchema, '已标记'), ...common },
 });
 
 export const markOverdue = createRoute({
@@ -61,9 +53,12 @@ export const markOverdue = createRoute({
   tags,
   security,
   middleware,
-  summary: '标记报送任务、隐患或跟进任务逾期',
+  summary: '标记报送任务、隐患或跟进任务逾期（期限已变更时不标记，返回新期限）',
   request: body(MarkOverdueSchema),
-  responses: { 200: jsonContent(Ok, '已标记（重复无副作用）'), ...common },
+  responses: {
+    200: jsonContent(DeadlineWriteSchema, '已标记（重复无副作用）或期限已变更'),
+    ...common,
+  },
 });
 
 export const markEscalated = createRoute({
@@ -72,29 +67,7 @@ export const markEscalated = createRoute({
   tags,
   security,
   middleware,
-  summary: '标记隐患逾期升级至市局',
+  summary: '标记隐患逾期升级至市局（期限已变更时不标记，返回新期限）',
   request: { params: IdParams, ...body(EscalationSchema) },
-  responses: { 200: jsonContent(Ok, '已标记'), ...common },
-});
-
-export const applyExtension = createRoute({
-  method: 'post',
-  path: '/api/internal/campaigns/{id}/deadline-extensions',
-  tags,
-  security,
-  middleware,
-  summary: '落实报送期限延期（由专项行动工作流调用）',
-  request: { params: IdParams, ...body(ApplyExtensionSchema) },
-  responses: { 200: jsonContent(ExtensionResultSchema, '已延期的报送任务'), ...common },
-});
-
-export const recordCancellation = createRoute({
-  method: 'post',
-  path: '/api/internal/campaigns/{id}/cancellation',
-  tags,
-  security,
-  middleware,
-  summary: '记录专项行动撤销（由专项行动工作流调用）',
-  request: { params: IdParams, ...body(CancellationSchema) },
-  responses: { 200: jsonContent(Ok, '已记录'), ...common },
+  responses: { 200: jsonContent(DeadlineWriteSchema, '已标记或期限已变更'), ...common },
 });

@@ -5,7 +5,7 @@ import { createRouter } from '../../lib/create-router.js';
 import { listOf } from '../../lib/list-query.js';
 import { errorResponse, jsonContent } from '../../lib/schemas.js';
 import { listReminders } from '../../services/reminders.js';
-import { ReminderListQuery, ReminderSchema } from '../internal/internal.schemas.js';
+import { ReminderListQuery, ReminderSchema } from '../../contracts/reminders.js';
 import type { RouteHandler } from '@hono/zod-openapi';
 
 export const listRemindersRoute = createRoute({
