@@ -6,7 +6,7 @@ import { canReadUnit, enterpriseReadScope } from '../lib/scope.js';
 import { getDuty } from '../services/duties.js';
 import { getFollowUp } from '../services/follow-ups.js';
 import { getHazard, submitRectification } from '../services/hazards.js';
-import { SubmitHazardSchema } from '../routes/hazards/hazards.schemas.js';
+import { SubmitHazardSchema } from '../contracts/hazards.js';
 import { remindersOf } from '../services/reminders.js';
 import { dashboardDownload } from './downloads.js';
 import type { Html } from './layout.js';

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { ROLE_NAMES } from '../lib/auth.js';
+import { ROLE_NAMES } from '../contracts/roles.js';
 import type { AuthUser } from '../lib/context.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString> | string;

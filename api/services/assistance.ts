@@ -3,10 +3,7 @@ import { ASSISTANCE_KINDS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { toShanghaiIso } from '../lib/format.js';
-import type {
-  AssistanceListQuery,
-  CreateAssistanceSchema,
-} from '../routes/assistance/assistance.schemas.js';
+import type { AssistanceListQuery, CreateAssistanceSchema } from '../contracts/assistance.js';
 import {
   createAudited,
   instantFilter,

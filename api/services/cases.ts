@@ -11,7 +11,7 @@ import {
   type CaseListQuery,
   type CreateCaseSchema,
   type UpdateCaseSchema,
-} from '../routes/cases/cases.schemas.js';
+} from '../contracts/cases.js';
 import {
   createAudited,
   instantFilter,

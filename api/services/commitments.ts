@@ -6,10 +6,7 @@ import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
 import { enterpriseReadScope } from '../lib/scope.js';
-import type {
-  CommitmentListQuery,
-  CreateCommitmentSchema,
-} from '../routes/commitments/commitments.schemas.js';
+import type { CommitmentListQuery, CreateCommitmentSchema } from '../contracts/commitments.js';
 import { assertNotInFuture, submittingEnterprise } from './self-inspections.js';
 
 const detail = { enterprise: true, unit: true } satisfies Prisma.CommitmentInclude;

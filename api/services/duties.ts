@@ -8,7 +8,7 @@ import { fieldError, notFoundError, staleVersionError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
-import type { DutyListQuery, SubmitDutySchema } from '../routes/duties/duties.schemas.js';
+import type { DutyListQuery, SubmitDutySchema } from '../contracts/duties.js';
 import { presentReminder, remindersOf } from './reminders.js';
 import { dutyStatisticsSnapshot } from './statistics.js';
 import { notifyWorkflow } from './timeline.js';

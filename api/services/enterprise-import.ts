@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../lib/db-errors.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { staleVersionError } from '../lib/errors.js';
 import { unitForWrite } from '../lib/scope.js';
-import { CreateEnterpriseSchema } from '../routes/enterprises/enterprises.schemas.js';
+import { CreateEnterpriseSchema } from '../contracts/enterprises.js';
 import {
   COLUMN_BY_KEY,
   IMPORT_COLUMNS,

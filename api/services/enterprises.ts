@@ -11,7 +11,7 @@ import type {
   CreateEnterpriseSchema,
   EnterpriseListQuery,
   UpdateEnterpriseSchema,
-} from '../routes/enterprises/enterprises.schemas.js';
+} from '../contracts/enterprises.js';
 
 const detail = {
   unit: true,

@@ -7,10 +7,7 @@ import { notFoundError, staleVersionError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
-import type {
-  CloseFollowUpSchema,
-  FollowUpListQuery,
-} from '../routes/follow-ups/follow-ups.schemas.js';
+import type { CloseFollowUpSchema, FollowUpListQuery } from '../contracts/follow-ups.js';
 import { FOLLOW_UP_KIND_NAMES, presentReminder, remindersOf } from './reminders.js';
 import { notifyWorkflow } from './timeline.js';
 

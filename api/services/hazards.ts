@@ -13,7 +13,8 @@ import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { presentReminder, remindersOf } from './reminders.js';
 import { followNewHazard, notifyWorkflow } from './timeline.js';
-import { fieldError, notFoundError, staleVersionError, type FieldIssue } from '../lib/errors.js';
+import { fieldError, notFoundError, staleVersionError } from '../lib/errors.js';
+import { type FieldIssue } from '../contracts/common.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
 import { assertCanWriteUnit, enterpriseReadScope, unitForWrite } from '../lib/scope.js';
@@ -25,7 +26,7 @@ import type {
   SubmitHazardSchema,
   UpdateHazardSchema,
   VerifyHazardSchema,
-} from '../routes/hazards/hazards.schemas.js';
+} from '../contracts/hazards.js';
 
 type PrismaClient = AppDeps['db']['prisma'];
 

@@ -9,14 +9,12 @@ import {
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError, type FieldIssue } from '../lib/errors.js';
+import { notFoundError } from '../lib/errors.js';
+import { type FieldIssue } from '../contracts/common.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
 import { unitForWrite, unitReadScope } from '../lib/scope.js';
-import type {
-  CreateInspectionSchema,
-  InspectionListQuery,
-} from '../routes/inspections/inspections.schemas.js';
+import type { CreateInspectionSchema, InspectionListQuery } from '../contracts/inspections.js';
 import {
   createHazardInTx,
   hazardSummaryInclude,

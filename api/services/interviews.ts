@@ -3,10 +3,7 @@ import type { Prisma } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { fieldError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import type {
-  CreateInterviewSchema,
-  InterviewListQuery,
-} from '../routes/interviews/interviews.schemas.js';
+import type { CreateInterviewSchema, InterviewListQuery } from '../contracts/interviews.js';
 import {
   createAudited,
   instantFilter,

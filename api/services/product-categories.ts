@@ -10,7 +10,7 @@ import {
   type CreateProductCategorySchema,
   type ProductCategoryListQuery,
   type UpdateProductCategorySchema,
-} from '../routes/product-categories/product-categories.schemas.js';
+} from '../contracts/product-categories.js';
 
 /** The product list shown when neither a campaign nor a template is named. */
 export const DEFAULT_TEMPLATE = 'shanghai-2023';

@@ -1,11 +1,9 @@
-import { z } from '@hono/zod-openapi';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
 import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
-import { DateRangeQuery, instantRange, page, skipTake } from '../lib/list-query.js';
-import { Id, Instant } from '../lib/schemas.js';
+import { instantRange, page, skipTake } from '../lib/list-query.js';
 import { unitForWrite, unitReadScope } from '../lib/scope.js';
 
 // Shared by the officer-recorded campaign records (spot checks, cases, assistance, interviews,
@@ -101,53 +99,6 @@ export function presentRecordBase(row: RecordRow) {
     createdAt: toShanghaiIso(row.createdAt),
   };
 }
-
-/** The output fields of presentRecordBase, for the resources' response schemas. */
-export const recordBaseFields = {
-  id: z.string(),
-  campaignId: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  enterpriseId: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  enterpriseCreditCode: z.string().nullable(),
-  categoryId: z.string(),
-  categoryCode: z.string(),
-  categoryName: z.string(),
-  createdById: z.string(),
-  createdAt: Instant,
-};
-
-/** The reference fields of a create request. */
-export const recordInputFields = {
-  campaignId: Id.openapi({ description: '专项行动 id' }),
-  unitId: Id.optional().openapi({
-    description: '仅市局管理员可指定（默认市局产品质量安全监督管理处）；实施单位人员默认本单位',
-  }),
-  categoryId: Id.openapi({ description: '该专项行动的产品类别 id' }),
-};
-
-/** Filters every record list takes; `from`/`to` apply to the record's main instant. */
-export const recordListQueryFields = {
-  unit: Id.optional().openapi({ description: '实施单位 id' }),
-  category: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .optional()
-    .openapi({ description: '产品类别 id 或代码（如 gas_appliances）' }),
-  enterprise: Id.optional().openapi({ description: '企业 id' }),
-  campaign: Id.optional().openapi({ description: '专项行动 id' }),
-  ...DateRangeQuery.shape,
-};
-
-export const dateRangeOrdered = (query: { from?: string; to?: string }) =>
-  !query.from || !query.to || query.from <= query.to;
-export const dateRangeOrderMessage = {
-  message: '起始日期不能晚于截止日期',
-  path: ['to'],
-};
 
 interface RecordListQuery {
   unit?: string;

@@ -14,10 +14,8 @@ import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { isCityRole } from '../lib/scope.js';
-import type {
-  ReminderListQuery,
-  ReserveReminderSchema,
-} from '../routes/internal/internal.schemas.js';
+import type { ReminderListQuery } from '../contracts/reminders.js';
+import type { ReserveReminderSchema } from '../routes/internal/internal.schemas.js';
 
 export type ReserveRequest = z.output<typeof ReserveReminderSchema>;
 

@@ -3,10 +3,7 @@ import { RISK_REPORT_KINDS } from '../../domain/labels.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { toShanghaiIso } from '../lib/format.js';
-import type {
-  CreateRiskReportSchema,
-  RiskReportListQuery,
-} from '../routes/risk-reports/risk-reports.schemas.js';
+import type { CreateRiskReportSchema, RiskReportListQuery } from '../contracts/risk-reports.js';
 import {
   createAudited,
   instantFilter,

@@ -10,7 +10,7 @@ import { enterpriseReadScope } from '../lib/scope.js';
 import type {
   CreateSelfInspectionSchema,
   SelfInspectionListQuery,
-} from '../routes/self-inspections/self-inspections.schemas.js';
+} from '../contracts/self-inspections.js';
 
 /** Clock skew tolerated between a client and the server for "not in the future" checks. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

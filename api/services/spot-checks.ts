@@ -6,10 +6,7 @@ import type { AppDeps, AuthUser } from '../lib/context.js';
 import { followSpotCheck } from './timeline.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { unitForWrite } from '../lib/scope.js';
-import type {
-  CreateSpotCheckSchema,
-  SpotCheckListQuery,
-} from '../routes/spot-checks/spot-checks.schemas.js';
+import type { CreateSpotCheckSchema, SpotCheckListQuery } from '../contracts/spot-checks.js';
 import {
   checkRecordReferences,
   createAudited,

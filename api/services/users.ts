@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { CITY_DIVISION } from '../../domain/units.js';
 import type { Prisma } from '../../prisma/generated/client.js';
 import { writeAudit } from '../lib/audit.js';
-import { ROLE_NAMES } from '../lib/auth.js';
+import { ROLE_NAMES } from '../contracts/roles.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
 import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
@@ -14,7 +14,7 @@ import type {
   IssueTokenSchema,
   UpdateUserSchema,
   UserListQuery,
-} from '../routes/users/users.schemas.js';
+} from '../contracts/users.js';
 
 // Accounts and their API tokens. A token is shown in plain once, when issued; only its SHA-256
 // hash is stored, and neither the token nor its hash ever goes into the audit log.

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CancelCampaignSchema,
   ExtendDeadlineSchema,
@@ -9,7 +10,7 @@ import {
   CampaignSchema,
   CreateCampaignSchema,
   PhaseChangeSchema,
-} from './campaigns.schemas.js';
+} from '../../contracts/campaigns.js';
 
 const tags = ['专项行动'];
 const security = [{ bearerAuth: [] }];

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { REMINDER_KINDS } from '../../../domain/reminders/templates.js';
-import { PaginationQuery, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant } from '../../lib/schemas.js';
+import { PaginationQuery, sortQuery } from '../../contracts/lists.js';
+import { Id, Instant } from '../../contracts/common.js';
 
 const SubjectType = z.enum(['duty', 'hazard', 'task']);
 

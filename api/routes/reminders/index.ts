@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import type { AppEnv } from '../../lib/context.js';
 import { createRouter } from '../../lib/create-router.js';
-import { listOf } from '../../lib/list-query.js';
-import { errorResponse, jsonContent } from '../../lib/schemas.js';
+import { listOf } from '../../contracts/lists.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { listReminders } from '../../services/reminders.js';
-import { ReminderListQuery, ReminderSchema } from '../internal/internal.schemas.js';
+import { ReminderListQuery, ReminderSchema } from '../../contracts/reminders.js';
 import type { RouteHandler } from '@hono/zod-openapi';
 
 export const listRemindersRoute = createRoute({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { CATEGORY_ORIGINS } from '../../../domain/labels.js';
-import { Id } from '../../lib/schemas.js';
+import { CATEGORY_ORIGINS } from '../../domain/labels.js';
+import { Id } from './common.js';
 
 const origins = Object.keys(CATEGORY_ORIGINS) as [keyof typeof CATEGORY_ORIGINS];
 

@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { CHECKLIST_TYPES } from '../../../domain/labels.js';
-import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
+import { CHECKLIST_TYPES } from '../../domain/labels.js';
+import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput } from './common.js';
 import {
   HazardSummarySchema,
   ProblemTypeInput,
   SeverityInput,
   hazardTextFields,
-} from '../hazards/hazards.schemas.js';
+} from './hazards.js';
 
 export const checklistTypes = Object.keys(CHECKLIST_TYPES) as [
   keyof typeof CHECKLIST_TYPES,

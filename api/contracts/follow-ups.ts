@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, VersionInput } from '../../lib/schemas.js';
-import { ReminderSchema } from '../internal/internal.schemas.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, VersionInput } from './common.js';
+import { ReminderSchema } from './reminders.js';
 
 export const FollowUpSchema = z
   .object({

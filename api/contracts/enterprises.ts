@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ENTERPRISE_CLASSES } from '../../../domain/labels.js';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { CreditCode, Id, Instant, VersionInput } from '../../lib/schemas.js';
+import { ENTERPRISE_CLASSES } from '../../domain/labels.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { CreditCode, Id, Instant, VersionInput } from './common.js';
 
 const classes = Object.keys(ENTERPRISE_CLASSES) as [keyof typeof ENTERPRISE_CLASSES];
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ROLE_NAMES } from '../../lib/auth.js';
-import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant } from '../../lib/schemas.js';
+import { ROLE_NAMES } from './roles.js';
+import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant } from './common.js';
 
 const roles = Object.keys(ROLE_NAMES) as [keyof typeof ROLE_NAMES];
 

@@ -1,13 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
-import {
-  dateRangeOrderMessage,
-  dateRangeOrdered,
-  recordBaseFields,
-  recordInputFields,
-  recordListQueryFields,
-} from '../../services/record-references.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput } from './common.js';
+import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
+import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
 
 export const CreateInterviewSchema = z
   .object({

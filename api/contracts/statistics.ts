@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { FIGURE_GROUPS } from '../../../domain/statistics/definition.js';
-import { isMonth } from '../../../domain/statistics/period.js';
-import { Id, Instant } from '../../lib/schemas.js';
+import { FIGURE_GROUPS } from '../../domain/statistics/definition.js';
+import { isMonth } from '../../domain/statistics/period.js';
+import { Id, Instant } from './common.js';
 
 const localDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 

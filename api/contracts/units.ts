@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Instant } from '../../lib/schemas.js';
+import { Instant } from './common.js';
 
 export const UnitSchema = z
   .object({

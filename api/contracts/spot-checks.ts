@@ -1,14 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../../domain/labels.js';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
-import {
-  dateRangeOrderMessage,
-  dateRangeOrdered,
-  recordBaseFields,
-  recordInputFields,
-  recordListQueryFields,
-} from '../../services/record-references.js';
+import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../domain/labels.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput } from './common.js';
+import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
+import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
 
 const levels = Object.keys(SPOT_CHECK_LEVELS) as [keyof typeof SPOT_CHECK_LEVELS];
 const levelError = '抽查层级应为 city（市级）或 district（区级）';

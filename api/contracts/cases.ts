@@ -1,14 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import type { FieldIssue } from '../../lib/errors.js';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput, VersionInput, WanYuanInput } from '../../lib/schemas.js';
-import {
-  dateRangeOrderMessage,
-  dateRangeOrdered,
-  recordBaseFields,
-  recordInputFields,
-  recordListQueryFields,
-} from '../../services/record-references.js';
+import type { FieldIssue } from './common.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput, VersionInput, WanYuanInput } from './common.js';
+import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
+import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
 
 /** The state of a case the cross-field rules look at (after a create or a progress update). */
 export interface CaseRuleState {

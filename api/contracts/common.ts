@@ -6,6 +6,14 @@ import {
 } from '../../domain/credit-code.js';
 import { startOfShanghaiDay } from '../../domain/calendar/shanghai-time.js';
 
+// The building blocks every resource's request and response schemas share.
+
+/** One problem of a rejected request, named by the field it concerns. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
 export const ErrorSchema = z
   .object({
     error: z.object({
@@ -19,20 +27,7 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-export const errorResponse = (description: string) => ({
-  content: { 'application/json': { schema: ErrorSchema } },
-  description,
-});
-
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-
-/** An instant, written with the China offset (e.g. 2027-07-01T00:00:00+08:00). */
-export const Instant = z
-  .string()
-  .openapi({ format: 'date-time', example: '2027-07-01T00:00:00+08:00' });
+export const Id = z.string().min(1).max(64);
 
 export const IdParams = z.object({
   id: z
@@ -40,6 +35,11 @@ export const IdParams = z.object({
     .min(1)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'cm0abc123' }),
 });
+
+/** An instant, written with the China offset (e.g. 2027-07-01T00:00:00+08:00). */
+export const Instant = z
+  .string()
+  .openapi({ format: 'date-time', example: '2027-07-01T00:00:00+08:00' });
 
 /**
  * An instant as input: ISO 8601 with an offset, or a calendar date meaning 00:00 China time.
@@ -73,5 +73,3 @@ export const VersionInput = z
   .int()
   .min(1)
   .openapi({ description: '读取时的版本号；他人已修改时返回 409' });
-
-export const Id = z.string().min(1).max(64);

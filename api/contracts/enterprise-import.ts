@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../../lib/schemas.js';
+import { ErrorSchema } from './common.js';
 
 export const ImportQuery = z.object({
   dryRun: z

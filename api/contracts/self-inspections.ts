@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
+import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput } from './common.js';
 
 const FindingInput = z
   .object({

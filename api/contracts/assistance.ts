@@ -1,14 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { ASSISTANCE_KINDS } from '../../../domain/labels.js';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput, WanYuanInput } from '../../lib/schemas.js';
-import {
-  dateRangeOrderMessage,
-  dateRangeOrdered,
-  recordBaseFields,
-  recordInputFields,
-  recordListQueryFields,
-} from '../../services/record-references.js';
+import { ASSISTANCE_KINDS } from '../../domain/labels.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput, WanYuanInput } from './common.js';
+import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
+import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
 
 const kinds = Object.keys(ASSISTANCE_KINDS) as [keyof typeof ASSISTANCE_KINDS];
 const kindError =

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { ReminderSchema } from '../internal/internal.schemas.js';
+import { ReminderSchema } from './reminders.js';
 import {
   HAZARD_SOURCES,
   HAZARD_STATUSES,
   PROBLEM_TYPES,
   SEVERITIES,
   SUBMISSION_STATUSES,
-} from '../../../domain/labels.js';
-import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput, VersionInput } from '../../lib/schemas.js';
+} from '../../domain/labels.js';
+import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput, VersionInput } from './common.js';
 
 const keysOf = <T extends Record<string, string>>(labels: T) =>
   Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];

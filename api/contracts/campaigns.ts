@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { CAMPAIGN_STATES } from '../../../domain/calendar/phases.js';
-import { CAMPAIGN_TEMPLATES } from '../../../domain/calendar/templates.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
+import { CAMPAIGN_STATES } from '../../domain/calendar/phases.js';
+import { CAMPAIGN_TEMPLATES } from '../../domain/calendar/templates.js';
+import { Id, Instant, InstantInput } from './common.js';
 
 const templateCodes = Object.keys(CAMPAIGN_TEMPLATES) as [string, ...string[]];
 

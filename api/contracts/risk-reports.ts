@@ -1,14 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { RISK_REPORT_KINDS } from '../../../domain/labels.js';
-import { PaginationQuery, listOf, sortQuery } from '../../lib/list-query.js';
-import { Id, Instant, InstantInput } from '../../lib/schemas.js';
-import {
-  dateRangeOrderMessage,
-  dateRangeOrdered,
-  recordBaseFields,
-  recordInputFields,
-  recordListQueryFields,
-} from '../../services/record-references.js';
+import { RISK_REPORT_KINDS } from '../../domain/labels.js';
+import { PaginationQuery, listOf, sortQuery } from './lists.js';
+import { Id, Instant, InstantInput } from './common.js';
+import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
+import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
 
 const kinds = Object.keys(RISK_REPORT_KINDS) as [keyof typeof RISK_REPORT_KINDS];
 const kindError = '类型应为 information（风险信息）或 monitoring（风险监测）';
