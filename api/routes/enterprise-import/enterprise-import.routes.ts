@@ -3,8 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorBody } from '../../lib/errors.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
-import { columnsMarkdown } from '../../services/enterprise-import/columns.js';
-import { MAX_IMPORT_FILE_BYTES } from '../../services/enterprise-import.js';
+import { columnsMarkdown } from '../../services/register/enterprise-import/columns.js';
+import { MAX_IMPORT_FILE_BYTES } from '../../services/register/enterprise-import/import-enterprises.js';
 import {
   ImportFailureSchema,
   ImportQuery,

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
-import { CSV_TYPE, XLSX_TYPE } from '../../services/exports/download.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../services/reporting/exports/download.js';
 import {
   CaseLedgerSchema,
   StatisticsQuery,

@@ -1,67 +1,14 @@
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, page, skipTake } from '../lib/list-query.js';
-import { unitForWrite, unitReadScope } from '../lib/scope.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, page, skipTake } from '../../lib/list-query.js';
+import { unitReadScope } from '../../lib/scope.js';
 
 // Shared by the officer-recorded campaign records (spot checks, cases, assistance, interviews,
-// risk reports): the references every such record carries, how lists of them are filtered, and
-// the fields every one of them shows.
-
-type Db = AppDeps['db']['prisma'];
-
-export interface RecordReferences {
-  campaignId: string;
-  categoryId: string;
-  enterpriseId?: string | null;
-}
-
-/**
- * Checks what a new record points at: the campaign exists, the category is one of that
- * campaign's, and the enterprise (when given) is one the writer may record for — a unit officer
- * only an enterprise of their own unit. Each failure is a 400 naming the field.
- */
-export async function checkRecordReferences(
-  prisma: Db,
-  user: AuthUser,
-  refs: RecordReferences,
-): Promise<void> {
-  const campaign = await prisma.campaign.findUnique({
-    where: { id: refs.campaignId },
-    select: { id: true },
-  });
-  if (!campaign) throw fieldError('campaignId', '专项行动不存在');
-  const category = await prisma.productCategory.findFirst({
-    where: { id: refs.categoryId, campaignId: refs.campaignId },
-    select: { id: true },
-  });
-  if (!category) throw fieldError('categoryId', '产品类别不属于该专项行动');
-  if (refs.enterpriseId) {
-    const enterprise = await prisma.enterprise.findFirst({
-      where: {
-        id: refs.enterpriseId,
-        ...(user.role === 'unit_officer' ? { unitId: user.unitId ?? '' } : {}),
-      },
-      select: { id: true },
-    });
-    if (!enterprise) throw fieldError('enterpriseId', '企业不存在或不属于本单位');
-  }
-}
-
-/** The unit a new record belongs to (403 for those who may not record), then its references. */
-export async function resolveRecordWrite(
-  prisma: Db,
-  user: AuthUser,
-  input: RecordReferences & { unitId?: string },
-): Promise<string> {
-  const unitId = await unitForWrite(prisma, user, input.unitId);
-  await checkRecordReferences(prisma, user, input);
-  return unitId;
-}
-
-// --- Reading ------------------------------------------------------------------------------
+// risk reports): the fields every one of them shows, how lists of them are filtered, sorted and
+// paged, and how one is created with its audit entry.
 
 /** Relations every record shows by name. */
 export const recordInclude = {

@@ -3,7 +3,7 @@
 
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { fieldError } from '../../lib/errors.js';
+import { fieldError } from '../../../lib/errors.js';
 
 export type FileKind = 'csv' | 'xlsx';
 

@@ -1,17 +1,17 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { staleVersionError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { assertCanWriteUnit } from '../lib/scope.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { assertCanWriteUnit } from '../../lib/scope.js';
 import {
   caseRuleIssues,
   type CaseListQuery,
   type CreateCaseSchema,
   type UpdateCaseSchema,
-} from '../contracts/cases.js';
+} from '../../contracts/cases.js';
 import {
   createAudited,
   instantFilter,
@@ -20,8 +20,8 @@ import {
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  resolveRecordWrite,
-} from './record-references.js';
+} from './record-rows.js';
+import { resolveRecordWrite } from './references.js';
 
 type CaseRow = Prisma.EnforcementCaseGetPayload<{ include: typeof recordInclude }>;
 
@@ -62,7 +62,7 @@ export async function createCase(
   input: z.output<typeof CreateCaseSchema>,
 ) {
   const { prisma } = deps.db;
-  const unitId = await resolveRecordWrite(prisma, user, input);
+  const { unitId } = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
   const created = await createAudited(deps, user, 'enforcement_case', unitId, (tx) =>
     tx.enforcementCase.create({

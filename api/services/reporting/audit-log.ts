@@ -1,11 +1,11 @@
 import type { z } from '@hono/zod-openapi';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { ROLE_NAMES } from '../contracts/roles.js';
-import type { AppDeps } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
-import type { AuditLogQuery } from '../contracts/audit-log.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { ROLE_NAMES } from '../../contracts/roles.js';
+import type { AppDeps } from '../../lib/context.js';
+import { notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
+import type { AuditLogQuery } from '../../contracts/audit-log.js';
 
 // Read-only: the log is written by writeAudit (api/lib/audit.ts) and never changed.
 

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import {
   HAZARD_SOURCES,
   HAZARD_STATUSES,
@@ -7,17 +7,17 @@ import {
   SEVERITIES,
   SUBMISSION_STATUSES,
   type HazardStatusKey,
-} from '../../domain/labels.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { presentReminder, remindersOf } from './reminders.js';
-import { followNewHazard, notifyWorkflow } from './timeline.js';
-import { fieldError, notFoundError, staleVersionError } from '../lib/errors.js';
-import { type FieldIssue } from '../contracts/common.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
-import { assertCanWriteUnit, enterpriseReadScope, unitForWrite } from '../lib/scope.js';
+} from '../../../domain/labels.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { presentReminder, remindersOf } from '../reminders.js';
+import { followNewHazard, notifyWorkflow } from '../timeline.js';
+import { resolveRecordWrite } from './references.js';
+import { fieldError, notFoundError, staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
+import { assertCanWriteUnit, enterpriseReadScope } from '../../lib/scope.js';
 import type {
   CreateHazardSchema,
   ExtendHazardSchema,
@@ -26,7 +26,7 @@ import type {
   SubmitHazardSchema,
   UpdateHazardSchema,
   VerifyHazardSchema,
-} from '../contracts/hazards.js';
+} from '../../contracts/hazards.js';
 
 type PrismaClient = AppDeps['db']['prisma'];
 
@@ -43,42 +43,6 @@ const hazardDetail = {
 
 export type HazardSummaryRow = Prisma.HazardGetPayload<{ include: typeof hazardSummaryInclude }>;
 type HazardRow = Prisma.HazardGetPayload<{ include: typeof hazardDetail }>;
-
-// ---------------------------------------------------------------------------------------------
-// References shared by every campaign record: the campaign, its category, a visible enterprise.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Checks what a new campaign record refers to: the campaign exists, the category belongs to it,
- * and the enterprise is one the writer may record for (a unit officer: their unit's). 400 naming
- * the field otherwise. Returns the enterprise.
- */
-export async function resolveCampaignReferences(
-  prisma: PrismaClient,
-  user: AuthUser,
-  refs: { campaignId: string; enterpriseId: string; categoryId?: string | null },
-) {
-  const campaign = await prisma.campaign.findUnique({ where: { id: refs.campaignId } });
-  if (!campaign) throw fieldError('campaignId', '专项行动不存在');
-  const issues: FieldIssue[] = [];
-  if (refs.categoryId) {
-    const category = await prisma.productCategory.findFirst({
-      where: { id: refs.categoryId, campaignId: campaign.id },
-    });
-    if (!category) issues.push({ path: 'categoryId', message: '产品类别不属于该专项行动' });
-  }
-  const enterprise = await prisma.enterprise.findFirst({
-    where: {
-      id: refs.enterpriseId,
-      ...(user.role === 'unit_officer' ? { unitId: user.unitId ?? '' } : {}),
-    },
-  });
-  if (!enterprise) issues.push({ path: 'enterpriseId', message: '企业不存在或不属于本单位' });
-  if (issues.length > 0 || !enterprise) {
-    throw new DomainError('VALIDATION_FAILED', '请求参数校验失败', issues);
-  }
-  return enterprise;
-}
 
 /** Creates one hazard inside the caller's transaction and audits it (inspections use it too). */
 export async function createHazardInTx(
@@ -165,8 +129,7 @@ export async function createHazard(
   input: z.output<typeof CreateHazardSchema>,
 ) {
   const { prisma } = deps.db;
-  const unitId = await unitForWrite(prisma, user, input.unitId);
-  await resolveCampaignReferences(prisma, user, input);
+  const { unitId } = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
   const created = await prisma.$transaction((tx) =>
     createHazardInTx(tx, user, { ...fields, unitId, createdById: user.id }),

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import type { AppDeps, AuthUser } from '../../lib/context.js';
-import type { StatisticsQuery } from '../../contracts/statistics.js';
+import type { AppDeps, AuthUser } from '../../../lib/context.js';
+import type { StatisticsQuery } from '../../../contracts/statistics.js';
 import { getCaseLedger, getStatistics } from '../statistics.js';
 import type { Download } from './download.js';
 import { ledgerCsv, ledgerXlsx, statisticsCsv, statisticsXlsx } from './statistics-export.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import {
   CITY_ROLL_UP_NAME,
   FIGURES,
@@ -12,13 +12,13 @@ import {
   type StatisticsRecords,
   type StatisticsRow,
   type FigureValues,
-} from '../../domain/statistics/index.js';
-import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
-import { campaignDateOf, campaignScale } from './campaign-scale.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { isCityRole } from '../lib/scope.js';
+} from '../../../domain/statistics/index.js';
+import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import { campaignDateOf, campaignScale } from '../campaign-scale.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { isCityRole } from '../../lib/scope.js';
 
 // Attachment 2 (the statistics table) and attachment 1 (the typical case ledger) read from the
 // records. Each table is five queries — one per record kind, only the columns the figures need,

@@ -3,23 +3,23 @@
 // in one transaction or nothing at all.
 
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import { SHANGHAI_2023_PRODUCT_CATEGORIES } from '../../domain/products.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudits } from '../lib/audit.js';
-import { isUniqueViolation } from '../lib/db-errors.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { staleVersionError } from '../lib/errors.js';
-import { unitForWrite } from '../lib/scope.js';
-import { CreateEnterpriseSchema } from '../contracts/enterprises.js';
+import { DomainError } from '../../../../domain/errors.js';
+import { SHANGHAI_2023_PRODUCT_CATEGORIES } from '../../../../domain/products.js';
+import type { Prisma } from '../../../../prisma/generated/client.js';
+import { writeAudits } from '../../../lib/audit.js';
+import { isUniqueViolation } from '../../../lib/db-errors.js';
+import type { AppDeps, AuthUser } from '../../../lib/context.js';
+import { staleVersionError } from '../../../lib/errors.js';
+import { unitForWrite } from '../../../lib/scope.js';
+import { CreateEnterpriseSchema } from '../../../contracts/enterprises.js';
 import {
   COLUMN_BY_KEY,
   IMPORT_COLUMNS,
   columnForHeader,
   splitList,
   type ColumnKey,
-} from './enterprise-import/columns.js';
-import { detectKind, readSheet, type Sheet, type SheetRow } from './enterprise-import/parse.js';
+} from './columns.js';
+import { detectKind, readSheet, type Sheet, type SheetRow } from './parse.js';
 
 /** Largest file accepted (the whole request may carry a little more: the multipart envelope). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;

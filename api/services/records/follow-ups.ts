@@ -1,15 +1,15 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError, staleVersionError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { orderBy, page, skipTake } from '../lib/list-query.js';
-import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
-import type { CloseFollowUpSchema, FollowUpListQuery } from '../contracts/follow-ups.js';
-import { FOLLOW_UP_KIND_NAMES, presentReminder, remindersOf } from './reminders.js';
-import { notifyWorkflow } from './timeline.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { notFoundError, staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
+import type { CloseFollowUpSchema, FollowUpListQuery } from '../../contracts/follow-ups.js';
+import { FOLLOW_UP_KIND_NAMES, presentReminder, remindersOf } from '../reminders.js';
+import { notifyWorkflow } from '../timeline.js';
 
 const include = { unit: true, enterprise: true } satisfies Prisma.FollowUpTaskInclude;
 type FollowUpRow = Prisma.FollowUpTaskGetPayload<{ include: typeof include }>;

@@ -1,9 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import { RISK_REPORT_KINDS } from '../../domain/labels.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { toShanghaiIso } from '../lib/format.js';
-import type { CreateRiskReportSchema, RiskReportListQuery } from '../contracts/risk-reports.js';
+import { RISK_REPORT_KINDS } from '../../../domain/labels.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import type { CreateRiskReportSchema, RiskReportListQuery } from '../../contracts/risk-reports.js';
 import {
   createAudited,
   instantFilter,
@@ -12,8 +12,8 @@ import {
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  resolveRecordWrite,
-} from './record-references.js';
+} from './record-rows.js';
+import { resolveRecordWrite } from './references.js';
 
 type RiskReportRow = Prisma.RiskReportGetPayload<{ include: typeof recordInclude }>;
 
@@ -52,7 +52,7 @@ export async function createRiskReport(
   input: z.output<typeof CreateRiskReportSchema>,
 ) {
   const { prisma } = deps.db;
-  const unitId = await resolveRecordWrite(prisma, user, input);
+  const { unitId } = await resolveRecordWrite(prisma, user, input);
   const { unitId: _requested, ...fields } = input;
   const created = await createAudited(deps, user, 'risk_report', unitId, (tx) =>
     tx.riskReport.create({

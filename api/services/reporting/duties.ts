@@ -1,17 +1,17 @@
 import type { z } from '@hono/zod-openapi';
-import { formatDeadline } from '../../domain/calendar/shanghai-time.js';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError, staleVersionError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { orderBy, page, skipTake } from '../lib/list-query.js';
-import { assertCanWriteUnit, unitReadScope } from '../lib/scope.js';
-import type { DutyListQuery, SubmitDutySchema } from '../contracts/duties.js';
-import { presentReminder, remindersOf } from './reminders.js';
+import { formatDeadline } from '../../../domain/calendar/shanghai-time.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError, staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
+import type { DutyListQuery, SubmitDutySchema } from '../../contracts/duties.js';
+import { presentReminder, remindersOf } from '../reminders.js';
 import { dutyStatisticsSnapshot } from './statistics.js';
-import { notifyWorkflow } from './timeline.js';
+import { notifyWorkflow } from '../timeline.js';
 
 const summaryInclude = { unit: true, deadline: true } satisfies Prisma.UnitDutyInclude;
 const detailInclude = {

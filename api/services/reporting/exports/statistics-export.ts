@@ -7,7 +7,7 @@ import {
   TOTAL_ROW_NAME,
   type FigureValues,
   type StatisticsRow,
-} from '../../../domain/statistics/index.js';
+} from '../../../../domain/statistics/index.js';
 import type { CaseLedger, StatisticsTable } from '../statistics.js';
 import { toCsv } from './csv.js';
 import { CSV_TYPE, XLSX_TYPE, safeFilename, type Download } from './download.js';

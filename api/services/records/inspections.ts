@@ -1,27 +1,23 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import {
   CHECKLISTS,
   CHECKLIST_TYPES,
   checklistFor,
   type ChecklistType,
-} from '../../domain/labels.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
-import { type FieldIssue } from '../contracts/common.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
-import { unitForWrite, unitReadScope } from '../lib/scope.js';
-import type { CreateInspectionSchema, InspectionListQuery } from '../contracts/inspections.js';
-import {
-  createHazardInTx,
-  hazardSummaryInclude,
-  presentHazardSummary,
-  resolveCampaignReferences,
-} from './hazards.js';
-import { followNewHazard } from './timeline.js';
+} from '../../../domain/labels.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { notFoundError } from '../../lib/errors.js';
+import { type FieldIssue } from '../../contracts/common.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
+import { unitReadScope } from '../../lib/scope.js';
+import type { CreateInspectionSchema, InspectionListQuery } from '../../contracts/inspections.js';
+import { createHazardInTx, hazardSummaryInclude, presentHazardSummary } from './hazards.js';
+import { followNewHazard } from '../timeline.js';
+import { resolveRecordWrite } from './references.js';
 
 type PrismaClient = AppDeps['db']['prisma'];
 type CreateInspectionInput = z.output<typeof CreateInspectionSchema>;
@@ -102,8 +98,7 @@ export async function createInspection(
   input: CreateInspectionInput,
 ) {
   const { prisma } = deps.db;
-  const unitId = await unitForWrite(prisma, user, input.unitId);
-  const enterprise = await resolveCampaignReferences(prisma, user, input);
+  const { unitId, enterprise } = await resolveRecordWrite(prisma, user, input);
   const checklist = input.checklist ?? checklistFor(enterprise);
   checkItems(checklist, input.items);
   await checkHazardCategories(prisma, input);

@@ -1,17 +1,17 @@
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { writeAudit } from '../lib/audit.js';
-import { notFoundError, staleVersionError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { orderBy, page, skipTake } from '../lib/list-query.js';
-import { assertCanWriteUnit, enterpriseReadScope, unitForWrite } from '../lib/scope.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { writeAudit } from '../../lib/audit.js';
+import { notFoundError, staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { assertCanWriteUnit, enterpriseReadScope, unitForWrite } from '../../lib/scope.js';
 import type { z } from '@hono/zod-openapi';
 import type {
   CreateEnterpriseSchema,
   EnterpriseListQuery,
   UpdateEnterpriseSchema,
-} from '../contracts/enterprises.js';
+} from '../../contracts/enterprises.js';
 
 const detail = {
   unit: true,

@@ -1,9 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import type { Prisma } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import type { CreateInterviewSchema, InterviewListQuery } from '../contracts/interviews.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import type { CreateInterviewSchema, InterviewListQuery } from '../../contracts/interviews.js';
 import {
   createAudited,
   instantFilter,
@@ -12,8 +12,8 @@ import {
   presentRecordBase,
   recordInclude,
   recordListFilters,
-  resolveRecordWrite,
-} from './record-references.js';
+} from './record-rows.js';
+import { resolveRecordWrite } from './references.js';
 
 type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof recordInclude }>;
 
@@ -52,7 +52,7 @@ export async function createInterview(
   input: z.output<typeof CreateInterviewSchema>,
 ) {
   const { prisma } = deps.db;
-  const unitId = await resolveRecordWrite(prisma, user, input);
+  const { unitId } = await resolveRecordWrite(prisma, user, input);
   if (input.hazardId) {
     const hazard = await prisma.hazard.findFirst({
       where: { id: input.hazardId, enterpriseId: input.enterpriseId },

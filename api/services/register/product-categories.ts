@@ -1,16 +1,16 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import { isUniqueViolation } from '../lib/db-errors.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { CATEGORY_ORIGINS } from '../../domain/labels.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { isUniqueViolation } from '../../lib/db-errors.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError } from '../../lib/errors.js';
+import { CATEGORY_ORIGINS } from '../../../domain/labels.js';
 import {
   type CreateProductCategorySchema,
   type ProductCategoryListQuery,
   type UpdateProductCategorySchema,
-} from '../contracts/product-categories.js';
+} from '../../contracts/product-categories.js';
 
 /** The product list shown when neither a campaign nor a template is named. */
 export const DEFAULT_TEMPLATE = 'shanghai-2023';

@@ -1,12 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
-import { enterpriseReadScope } from '../lib/scope.js';
-import type { CommitmentListQuery, CreateCommitmentSchema } from '../contracts/commitments.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
+import { enterpriseReadScope } from '../../lib/scope.js';
+import type { CommitmentListQuery, CreateCommitmentSchema } from '../../contracts/commitments.js';
 import { assertNotInFuture, submittingEnterprise } from './self-inspections.js';
 
 const detail = { enterprise: true, unit: true } satisfies Prisma.CommitmentInclude;

@@ -1,16 +1,16 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { instantRange, orderBy, page, skipTake } from '../lib/list-query.js';
-import { enterpriseReadScope } from '../lib/scope.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
+import { enterpriseReadScope } from '../../lib/scope.js';
 import type {
   CreateSelfInspectionSchema,
   SelfInspectionListQuery,
-} from '../contracts/self-inspections.js';
+} from '../../contracts/self-inspections.js';
 
 /** Clock skew tolerated between a client and the server for "not in the future" checks. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

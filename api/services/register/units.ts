@@ -1,10 +1,10 @@
-import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
-import { UNIT_KIND_NAMES } from '../../domain/labels.js';
-import { writeAudit } from '../lib/audit.js';
-import type { AuthUser } from '../lib/context.js';
-import { DomainError } from '../../domain/errors.js';
-import { notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
+import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import { UNIT_KIND_NAMES } from '../../../domain/labels.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AuthUser } from '../../lib/context.js';
+import { DomainError } from '../../../domain/errors.js';
+import { notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
 
 /** The city division and the 18 implementing units, in the order the city lists them. */
 export async function listUnits(prisma: PrismaClient) {

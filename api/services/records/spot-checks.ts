@@ -1,14 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../domain/labels.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { followSpotCheck } from './timeline.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { unitForWrite } from '../lib/scope.js';
-import type { CreateSpotCheckSchema, SpotCheckListQuery } from '../contracts/spot-checks.js';
+import { DomainError } from '../../../domain/errors.js';
+import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../../domain/labels.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { followSpotCheck } from '../timeline.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import type { CreateSpotCheckSchema, SpotCheckListQuery } from '../../contracts/spot-checks.js';
 import {
-  checkRecordReferences,
   createAudited,
   instantFilter,
   pageOfRecords,
@@ -16,7 +14,8 @@ import {
   recordInclude,
   recordListFilters,
   visibleRecord,
-} from './record-references.js';
+} from './record-rows.js';
+import { resolveRecordWrite } from './references.js';
 
 type SpotCheckRow = Prisma.SpotCheckGetPayload<{ include: typeof recordInclude }>;
 
@@ -62,11 +61,11 @@ export async function createSpotCheck(
   input: z.output<typeof CreateSpotCheckSchema>,
 ) {
   const { prisma } = deps.db;
-  const unitId = await unitForWrite(prisma, user, input.unitId);
-  if (input.level === 'city' && user.role !== 'city_admin') {
-    throw new DomainError('FORBIDDEN', '实施单位只能录入区级监督抽查，市级抽查由市局录入');
-  }
-  await checkRecordReferences(prisma, user, input);
+  const { unitId } = await resolveRecordWrite(prisma, user, input, () => {
+    if (input.level === 'city' && user.role !== 'city_admin') {
+      throw new DomainError('FORBIDDEN', '实施单位只能录入区级监督抽查，市级抽查由市局录入');
+    }
+  });
   const { unitId: _requested, ...fields } = input;
   const created = await createAudited(deps, user, 'spot_check', unitId, (tx) =>
     tx.spotCheck.create({

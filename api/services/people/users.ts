@@ -1,20 +1,20 @@
 import type { z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.js';
-import { CITY_DIVISION } from '../../domain/units.js';
-import type { Prisma } from '../../prisma/generated/client.js';
-import { writeAudit } from '../lib/audit.js';
-import { ROLE_NAMES } from '../contracts/roles.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { fieldError, notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { orderBy, page, skipTake } from '../lib/list-query.js';
-import { generateToken, hashToken } from '../lib/tokens.js';
+import { DomainError } from '../../../domain/errors.js';
+import { CITY_DIVISION } from '../../../domain/units.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { ROLE_NAMES } from '../../contracts/roles.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { generateToken, hashToken } from '../../lib/tokens.js';
 import type {
   CreateUserSchema,
   IssueTokenSchema,
   UpdateUserSchema,
   UserListQuery,
-} from '../contracts/users.js';
+} from '../../contracts/users.js';
 
 // Accounts and their API tokens. A token is shown in plain once, when issued; only its SHA-256
 // hash is stored, and neither the token nor its hash ever goes into the audit log.
