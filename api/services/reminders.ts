@@ -15,6 +15,7 @@ import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
 import { isCityRole } from '../lib/scope.js';
 import type { ReminderListQuery } from '../contracts/reminders.js';
+// eslint-disable-next-line no-restricted-imports -- until the worker-api contract (another branch) lands
 import type { ReserveReminderSchema } from '../routes/internal/internal.schemas.js';
 
 export type ReserveRequest = z.output<typeof ReserveReminderSchema>;
