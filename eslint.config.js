@@ -49,6 +49,61 @@ export default tseslint.config(
     },
   },
   {
+    // Layers point one way: routes, services and dashboard → contracts → domain.
+    files: ['api/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/routes/**'],
+              message: 'Services take their input types from api/contracts/.',
+            },
+            { group: ['**/dashboard/**'], message: 'Services must not depend on the dashboard.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['api/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/dashboard/**'], message: 'Routes must not depend on the dashboard.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Contracts are request/response schemas: zod, domain rules and each other only.
+    files: ['api/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/services/**',
+                '**/routes/**',
+                '**/dashboard/**',
+                '**/lib/**',
+                '**/db/**',
+                '**/temporal/**',
+              ],
+              message: 'Contracts import only from domain/, zod and other contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON responses whose shape they then assert; strict any-tracking adds noise there.
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: {

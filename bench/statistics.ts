@@ -11,8 +11,8 @@ import { SHANGHAI_2023 } from '../domain/calendar/templates.js';
 import { applyMigrations } from '../api/db/migrate.js';
 import { openDatabase } from '../api/db/database.js';
 import { seedReferenceData } from '../api/db/seed.js';
-import { statisticsXlsx } from '../api/services/exports/statistics-export.js';
-import { buildStatisticsTable } from '../api/services/statistics.js';
+import { statisticsXlsx } from '../api/services/reporting/exports/statistics-export.js';
+import { buildStatisticsTable } from '../api/services/reporting/statistics.js';
 import { monthPeriod, rangePeriod } from '../domain/statistics/period.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

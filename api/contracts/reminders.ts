@@ -1,7 +1,7 @@
 // The reminders as people read them (listed on a duty, hazard or task, and under /api/reminders).
 import { z } from '@hono/zod-openapi';
-import { PaginationQuery, sortQuery } from '../lib/list-query.js';
-import { Id, Instant } from '../lib/schemas.js';
+import { Id, Instant } from './common.js';
+import { PaginationQuery, sortQuery } from './lists.js';
 import { SubjectTypeSchema } from './worker-api.js';
 
 export const ReminderSchema = z
@@ -26,3 +26,5 @@ export const ReminderListQuery = PaginationQuery.extend({
   unit: Id.optional(),
   sort: sortQuery(['reservedAt', 'sentAt'], '-reservedAt'),
 });
+
+export type ReminderListInput = z.output<typeof ReminderListQuery>;

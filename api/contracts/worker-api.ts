@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { CAMPAIGN_STATES } from '../../domain/calendar/phases.js';
 import { DEADLINE_KINDS } from '../../domain/calendar/materialise.js';
 import { REMINDER_KINDS } from '../../domain/reminders/templates.js';
-import { Id } from '../lib/schemas.js';
+import { Id } from './common.js';
 
 const IsoInstant = z.iso.datetime({ offset: true });
 

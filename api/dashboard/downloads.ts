@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { zodIssues } from '../lib/validation.js';
-import { StatisticsQuery } from '../routes/statistics/statistics.schemas.js';
-import { campaignDownload } from '../services/exports/campaign-downloads.js';
-import { downloadResponse } from '../services/exports/download.js';
+import { StatisticsQuery } from '../contracts/statistics.js';
+import { campaignDownload } from '../services/reporting/exports/campaign-downloads.js';
+import { downloadResponse } from '../services/reporting/exports/download.js';
 import type { DashboardEnv } from './session.js';
 
 /** Statistics and case-ledger downloads from the dashboard, as the signed-in user. */

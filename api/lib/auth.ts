@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Role } from '../../prisma/generated/enums.js';
 import type { AppEnv } from './context.js';
 import { hashToken } from './tokens.js';
+import { ROLE_NAMES } from '../contracts/roles.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -21,14 +22,6 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('user', { id, name, role, unitId, enterpriseId });
   await next();
 });
-
-export const ROLE_NAMES: Record<Role, string> = {
-  city_admin: '市局管理员',
-  city_supervisor: '市局督导人员',
-  unit_officer: '实施单位工作人员',
-  enterprise_user: '企业用户',
-  service: '系统服务',
-};
 
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorCode } from '../../domain/errors.js';
 import type { AppEnv } from './context.js';
+import type { FieldIssue } from '../contracts/common.js';
 
 /** The one table from business error codes to HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -19,11 +20,6 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   DEPENDENCY_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: FieldIssue[] };

@@ -1,6 +1,7 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { z } from '@hono/zod-openapi';
-import { errorBody, type FieldIssue } from './errors.js';
+import { errorBody } from './errors.js';
+import { type FieldIssue } from '../contracts/common.js';
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { describe, expect, it } from 'vitest';
-import { HazardListQuery } from '../../api/routes/hazards/hazards.schemas.js';
+import { HazardListQuery } from '../../api/contracts/hazards.js';
 import { Flash, flashMessage } from '../../api/dashboard/components/flash.js';
 import {
   CheckboxField,

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { ErrorBody, FieldIssue } from '../../lib/errors.js';
+import type { FieldIssue } from '../../contracts/common.js';
+import type { ErrorBody } from '../../lib/errors.js';
 
 // Forms and their fields. A rejected submission is rendered again with what was typed (values)
 // and the API's field issues ({ path, message }, Chinese) beside the fields they concern.

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { ROLE_NAMES } from '../../lib/auth.js';
+import { ROLE_NAMES } from '../../contracts/roles.js';
 import type { AuthUser } from '../../lib/context.js';
 
 // One small stylesheet, served inline with every page (no CDN, no client-side framework).

@@ -1,7 +1,7 @@
 import { DUTY_STATE_NAMES } from '../../../domain/labels.js';
 import { dutyState } from '../../../domain/timeline/duty-state.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
-import { getDuty } from '../../services/duties.js';
+import { getDuty } from '../../services/reporting/duties.js';
 import { remindersOf } from '../../services/reminders.js';
 import { Badge } from '../components/badges.js';
 import { Layout } from '../components/layout.js';

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../../prisma/generated/client.js';
-import { getFollowUp } from '../../services/follow-ups.js';
+import { getFollowUp } from '../../services/records/follow-ups.js';
 import { FOLLOW_UP_KIND_NAMES, FOLLOW_UP_STATUS_NAMES } from '../../../domain/labels.js';
 import { remindersOf } from '../../services/reminders.js';
 import { Layout } from '../components/layout.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../domain/errors.js';
-import type { FieldIssue } from '../../lib/errors.js';
-import { SubmitHazardSchema } from '../../routes/hazards/hazards.schemas.js';
-import { getHazard, submitRectification } from '../../services/hazards.js';
+import type { FieldIssue } from '../../contracts/common.js';
+import { SubmitHazardSchema } from '../../contracts/hazards.js';
+import { getHazard, submitRectification } from '../../services/records/hazards.js';
 import { remindersOf } from '../../services/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
 import { Flash } from '../components/flash.js';

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as assistance from '../../services/assistance.js';
+import * as assistance from '../../services/records/assistance.js';
 import type * as routes from './assistance.routes.js';
 
 export const listAssistance: RouteHandler<typeof routes.listAssistance, AppEnv> = async (c) =>

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   AssistanceListQuery,
   AssistanceListSchema,
   AssistanceSchema,
   CreateAssistanceSchema,
-} from './assistance.schemas.js';
+} from '../../contracts/assistance.js';
 
 const tags = ['质量技术帮扶'];
 const security = [{ bearerAuth: [] }];

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as auditLog from '../../services/audit-log.js';
+import * as auditLog from '../../services/reporting/audit-log.js';
 import type * as routes from './audit-log.routes.js';
 
 export const listAuditLog: RouteHandler<typeof routes.listAuditLog, AppEnv> = async (c) =>

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
-import { AuditEntrySchema, AuditLogQuery, AuditLogSchema } from './audit-log.schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
+import { AuditEntrySchema, AuditLogQuery, AuditLogSchema } from '../../contracts/audit-log.js';
 
 const tags = ['审计日志'];
 const security = [{ bearerAuth: [] }];

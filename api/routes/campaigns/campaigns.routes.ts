@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CancelCampaignSchema,
   ExtendDeadlineSchema,
@@ -8,7 +9,7 @@ import {
   CampaignListSchema,
   CampaignSchema,
   CreateCampaignSchema,
-} from './campaigns.schemas.js';
+} from '../../contracts/campaigns.js';
 import { PhaseChangeResultSchema, PhaseChangeSchema } from '../../contracts/worker-api.js';
 
 const tags = ['专项行动'];

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as cases from '../../services/cases.js';
+import * as cases from '../../services/records/cases.js';
 import type * as routes from './cases.routes.js';
 
 export const listCases: RouteHandler<typeof routes.listCases, AppEnv> = async (c) =>

@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CaseListQuery,
   CaseListSchema,
   CaseSchema,
   CreateCaseSchema,
   UpdateCaseSchema,
-} from './cases.schemas.js';
+} from '../../contracts/cases.js';
 
 const tags = ['案件查办'];
 const security = [{ bearerAuth: [] }];

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as commitments from '../../services/commitments.js';
+import * as commitments from '../../services/records/commitments.js';
 import type * as routes from './commitments.routes.js';
 
 export const listCommitments: RouteHandler<typeof routes.listCommitments, AppEnv> = async (c) =>

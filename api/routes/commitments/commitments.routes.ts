@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CommitmentListQuery,
   CommitmentListSchema,
   CommitmentSchema,
   CreateCommitmentSchema,
-} from './commitments.schemas.js';
+} from '../../contracts/commitments.js';
 
 const tags = ['企业承诺'];
 const security = [{ bearerAuth: [] }];

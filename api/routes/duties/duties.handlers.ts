@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as duties from '../../services/duties.js';
+import * as duties from '../../services/reporting/duties.js';
 import type * as routes from './duties.routes.js';
 
 export const listDuties: RouteHandler<typeof routes.listDuties, AppEnv> = async (c) =>

@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
-import { DutyListQuery, DutyListSchema, DutySchema, SubmitDutySchema } from './duties.schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
+import {
+  DutyListQuery,
+  DutyListSchema,
+  DutySchema,
+  SubmitDutySchema,
+} from '../../contracts/duties.js';
 
 const tags = ['报送任务'];
 const security = [{ bearerAuth: [] }];

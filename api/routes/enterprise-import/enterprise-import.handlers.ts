@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import { DomainError } from '../../../domain/errors.js';
 import type { AppEnv } from '../../lib/context.js';
 import { errorBody } from '../../lib/errors.js';
-import { templateCsv } from '../../services/enterprise-import/columns.js';
-import * as enterpriseImport from '../../services/enterprise-import.js';
+import { templateCsv } from '../../services/register/enterprise-import/columns.js';
+import * as enterpriseImport from '../../services/register/enterprise-import/import-enterprises.js';
 import type * as routes from './enterprise-import.routes.js';
 
 const uploadError = (message: string) =>

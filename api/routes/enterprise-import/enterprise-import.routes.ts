@@ -2,15 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorBody } from '../../lib/errors.js';
-import { errorResponse, jsonContent } from '../../lib/schemas.js';
-import { columnsMarkdown } from '../../services/enterprise-import/columns.js';
-import { MAX_IMPORT_FILE_BYTES } from '../../services/enterprise-import.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { columnsMarkdown } from '../../services/register/enterprise-import/columns.js';
+import { MAX_IMPORT_FILE_BYTES } from '../../services/register/enterprise-import/import-enterprises.js';
 import {
   ImportFailureSchema,
   ImportQuery,
   ImportReportSchema,
   ImportUploadBody,
-} from './enterprise-import.schemas.js';
+} from '../../contracts/enterprise-import.js';
 
 const tags = ['企业名录'];
 const security = [{ bearerAuth: [] }];

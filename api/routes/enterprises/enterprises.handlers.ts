@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as enterprises from '../../services/enterprises.js';
-import { presentEnterprise } from '../../services/enterprises.js';
+import * as enterprises from '../../services/register/enterprises.js';
+import { presentEnterprise } from '../../services/register/enterprises.js';
 import type * as routes from './enterprises.routes.js';
 
 export const listEnterprises: RouteHandler<typeof routes.listEnterprises, AppEnv> = async (c) =>

@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateEnterpriseSchema,
   EnterpriseListQuery,
   EnterpriseListSchema,
   EnterpriseSchema,
   UpdateEnterpriseSchema,
-} from './enterprises.schemas.js';
+} from '../../contracts/enterprises.js';
 
 const tags = ['企业名录'];
 const security = [{ bearerAuth: [] }];

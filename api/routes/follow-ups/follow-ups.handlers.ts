@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as followUps from '../../services/follow-ups.js';
+import * as followUps from '../../services/records/follow-ups.js';
 import type * as routes from './follow-ups.routes.js';
 
 export const listFollowUps: RouteHandler<typeof routes.listFollowUps, AppEnv> = async (c) =>

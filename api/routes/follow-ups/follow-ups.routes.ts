@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CloseFollowUpSchema,
   FollowUpDetailSchema,
   FollowUpListQuery,
   FollowUpListSchema,
-} from './follow-ups.schemas.js';
+} from '../../contracts/follow-ups.js';
 
 const tags = ['跟进任务'];
 const security = [{ bearerAuth: [] }];

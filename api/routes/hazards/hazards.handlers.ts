@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as hazards from '../../services/hazards.js';
+import * as hazards from '../../services/records/hazards.js';
 import type * as routes from './hazards.routes.js';
 
 export const listHazards: RouteHandler<typeof routes.listHazards, AppEnv> = async (c) =>

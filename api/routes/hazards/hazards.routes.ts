@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateHazardSchema,
   ExtendHazardSchema,
@@ -11,7 +12,7 @@ import {
   SubmitHazardSchema,
   UpdateHazardSchema,
   VerifyHazardSchema,
-} from './hazards.schemas.js';
+} from '../../contracts/hazards.js';
 
 const tags = ['问题清单'];
 const security = [{ bearerAuth: [] }];

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jsonContent } from '../../lib/schemas.js';
+import { jsonContent } from '../../lib/openapi.js';
 
 const Status = z.enum(['ok', 'down']);
 export const HealthSchema = z

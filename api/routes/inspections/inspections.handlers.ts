@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as inspections from '../../services/inspections.js';
+import * as inspections from '../../services/records/inspections.js';
 import type * as routes from './inspections.routes.js';
 
 export const listChecklists: RouteHandler<typeof routes.listChecklists, AppEnv> = (c) =>

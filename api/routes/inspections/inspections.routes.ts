@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   ChecklistsSchema,
   CreateInspectionSchema,
   InspectionListQuery,
   InspectionListSchema,
   InspectionSchema,
-} from './inspections.schemas.js';
+} from '../../contracts/inspections.js';
 
 const tags = ['现场检查'];
 const security = [{ bearerAuth: [] }];

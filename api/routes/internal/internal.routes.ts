@@ -9,7 +9,8 @@ import {
   ReservationSchema,
 } from '../../contracts/worker-api.js';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 
 // Called by the worker's activities only (service role): the API owns every record.
 const tags = ['工作流内部接口'];

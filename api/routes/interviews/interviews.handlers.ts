@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as interviews from '../../services/interviews.js';
+import * as interviews from '../../services/records/interviews.js';
 import type * as routes from './interviews.routes.js';
 
 export const listInterviews: RouteHandler<typeof routes.listInterviews, AppEnv> = async (c) =>

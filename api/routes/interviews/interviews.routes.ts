@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateInterviewSchema,
   InterviewListQuery,
   InterviewListSchema,
   InterviewSchema,
-} from './interviews.schemas.js';
+} from '../../contracts/interviews.js';
 
 const tags = ['约谈'];
 const security = [{ bearerAuth: [] }];

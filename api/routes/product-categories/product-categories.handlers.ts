@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as categories from '../../services/product-categories.js';
+import * as categories from '../../services/register/product-categories.js';
 import type * as routes from './product-categories.routes.js';
 
 export const listProductCategories: RouteHandler<

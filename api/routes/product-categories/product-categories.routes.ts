@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateProductCategorySchema,
   ProductCategoryListQuery,
   ProductCategoryListSchema,
   ProductCategorySchema,
   UpdateProductCategorySchema,
-} from './product-categories.schemas.js';
+} from '../../contracts/product-categories.js';
 
 const tags = ['产品类别'];
 const security = [{ bearerAuth: [] }];

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as riskReports from '../../services/risk-reports.js';
+import * as riskReports from '../../services/records/risk-reports.js';
 import type * as routes from './risk-reports.routes.js';
 
 export const listRiskReports: RouteHandler<typeof routes.listRiskReports, AppEnv> = async (c) =>

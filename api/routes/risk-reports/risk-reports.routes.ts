@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateRiskReportSchema,
   RiskReportListQuery,
   RiskReportListSchema,
   RiskReportSchema,
-} from './risk-reports.schemas.js';
+} from '../../contracts/risk-reports.js';
 
 const tags = ['风险监测'];
 const security = [{ bearerAuth: [] }];

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as selfInspections from '../../services/self-inspections.js';
+import * as selfInspections from '../../services/records/self-inspections.js';
 import type * as routes from './self-inspections.routes.js';
 
 export const listSelfInspections: RouteHandler<typeof routes.listSelfInspections, AppEnv> = async (

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateSelfInspectionSchema,
   SelfInspectionListQuery,
   SelfInspectionListSchema,
   SelfInspectionSchema,
-} from './self-inspections.schemas.js';
+} from '../../contracts/self-inspections.js';
 
 const tags = ['企业自查'];
 const security = [{ bearerAuth: [] }];

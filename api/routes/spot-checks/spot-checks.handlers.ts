@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as spotChecks from '../../services/spot-checks.js';
+import * as spotChecks from '../../services/records/spot-checks.js';
 import type * as routes from './spot-checks.routes.js';
 
 export const listSpotChecks: RouteHandler<typeof routes.listSpotChecks, AppEnv> = async (c) =>

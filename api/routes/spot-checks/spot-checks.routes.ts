@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateSpotCheckSchema,
   SpotCheckListQuery,
   SpotCheckListSchema,
   SpotCheckSchema,
-} from './spot-checks.schemas.js';
+} from '../../contracts/spot-checks.js';
 
 const tags = ['监督抽查'];
 const security = [{ bearerAuth: [] }];

@@ -1,9 +1,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import { campaignDownload } from '../../services/exports/campaign-downloads.js';
-import { downloadResponse } from '../../services/exports/download.js';
-import { statisticsCsv, statisticsXlsx } from '../../services/exports/statistics-export.js';
-import * as statistics from '../../services/statistics.js';
+import { campaignDownload } from '../../services/reporting/exports/campaign-downloads.js';
+import { downloadResponse } from '../../services/reporting/exports/download.js';
+import {
+  statisticsCsv,
+  statisticsXlsx,
+} from '../../services/reporting/exports/statistics-export.js';
+import * as statistics from '../../services/reporting/statistics.js';
 import type * as routes from './statistics.routes.js';
 
 export const getStatistics: RouteHandler<typeof routes.getStatistics, AppEnv> = async (c) => {

@@ -1,14 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
-import { errorResponse, IdParams } from '../../lib/schemas.js';
-import { CSV_TYPE, XLSX_TYPE } from '../../services/exports/download.js';
+import { errorResponse } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../services/reporting/exports/download.js';
 import {
   CaseLedgerSchema,
   StatisticsQuery,
   StatisticsTableSchema,
   SubmittedStatisticsQuery,
   SubmittedStatisticsSchema,
-} from './statistics.schemas.js';
+} from '../../contracts/statistics.js';
 
 const tags = ['统计报表'];
 const security = [{ bearerAuth: [] }];

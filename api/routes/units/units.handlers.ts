@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as units from '../../services/units.js';
+import * as units from '../../services/register/units.js';
 import type * as routes from './units.routes.js';
 
 export const listUnits: RouteHandler<typeof routes.listUnits, AppEnv> = async (c) =>

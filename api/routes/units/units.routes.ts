@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
-import { ListedSupervisionSchema, UnitListSchema, UnitSchema } from './units.schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
+import { ListedSupervisionSchema, UnitListSchema, UnitSchema } from '../../contracts/units.js';
 
 const tags = ['单位'];
 const security = [{ bearerAuth: [] }];

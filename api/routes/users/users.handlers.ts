@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as users from '../../services/users.js';
+import * as users from '../../services/people/users.js';
 import type * as routes from './users.routes.js';
 
 export const getMe: RouteHandler<typeof routes.getMe, AppEnv> = async (c) =>

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
-import { errorResponse, IdParams, jsonContent } from '../../lib/schemas.js';
+import { errorResponse, jsonContent } from '../../lib/openapi.js';
+import { IdParams } from '../../contracts/common.js';
 import {
   CreateUserSchema,
   IssuedTokenSchema,
@@ -12,7 +13,7 @@ import {
   UserListQuery,
   UserListSchema,
   UserSchema,
-} from './users.schemas.js';
+} from '../../contracts/users.js';
 
 const tags = ['用户与令牌'];
 const security = [{ bearerAuth: [] }];

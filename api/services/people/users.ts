@@ -1,0 +1,261 @@
+import type { z } from '@hono/zod-openapi';
+import { DomainError } from '../../../domain/errors.js';
+import { CITY_DIVISION } from '../../../domain/units.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import { ROLE_NAMES } from '../../contracts/roles.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { generateToken, hashToken } from '../../lib/tokens.js';
+import type {
+  CreateUserSchema,
+  IssueTokenSchema,
+  UpdateUserSchema,
+  UserListQuery,
+} from '../../contracts/users.js';
+
+// Accounts and their API tokens. A token is shown in plain once, when issued; only its SHA-256
+// hash is stored, and neither the token nor its hash ever goes into the audit log.
+
+const detail = { unit: true, enterprise: true } satisfies Prisma.UserInclude;
+type UserRow = Prisma.UserGetPayload<{ include: typeof detail }>;
+
+const serviceAccountError = () =>
+  new DomainError('FORBIDDEN', '系统服务账号由系统配置（SERVICE_TOKEN），不能在此修改或签发令牌');
+
+export async function getMe(deps: AppDeps, user: AuthUser) {
+  const row = await deps.db.prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    include: detail,
+  });
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    roleName: ROLE_NAMES[row.role],
+    unit: row.unit
+      ? {
+          id: row.unit.id,
+          name: row.unit.name,
+          shortName: row.unit.shortName,
+          kind: row.unit.kind,
+        }
+      : null,
+    enterprise: row.enterprise
+      ? {
+          id: row.enterprise.id,
+          name: row.enterprise.name,
+          creditCode: row.enterprise.creditCode,
+          unitId: row.enterprise.unitId,
+        }
+      : null,
+  };
+}
+
+export async function listUsers(deps: AppDeps, query: z.output<typeof UserListQuery>) {
+  const filters: Prisma.UserWhereInput[] = [];
+  if (query.role) filters.push({ role: query.role });
+  if (query.unit) filters.push({ unitId: query.unit });
+  if (query.enterprise) filters.push({ enterpriseId: query.enterprise });
+  if (query.disabled !== undefined) {
+    filters.push(query.disabled ? { disabledAt: { not: null } } : { disabledAt: null });
+  }
+  if (query.q) {
+    filters.push({ OR: [{ name: { contains: query.q } }, { email: { contains: query.q } }] });
+  }
+  const where: Prisma.UserWhereInput = { AND: filters };
+  const [rows, total] = await Promise.all([
+    deps.db.prisma.user.findMany({
+      where,
+      include: detail,
+      orderBy: [orderBy(query.sort), { id: 'asc' }],
+      ...skipTake(query),
+    }),
+    deps.db.prisma.user.count({ where }),
+  ]);
+  return page(rows.map(presentUser), total, query);
+}
+
+export async function getUser(deps: AppDeps, id: string) {
+  const row = await deps.db.prisma.user.findUnique({
+    where: { id },
+    include: { ...detail, tokens: { orderBy: { createdAt: 'asc' } } },
+  });
+  if (!row) throw notFoundError('用户');
+  return { ...presentUser(row), tokens: row.tokens.map(presentToken) };
+}
+
+export async function createUser(
+  deps: AppDeps,
+  actor: AuthUser,
+  input: z.output<typeof CreateUserSchema>,
+) {
+  const { prisma } = deps.db;
+  let unitId: string | null = null;
+  let enterpriseId: string | null = null;
+  if (input.role === 'city_admin' || input.role === 'city_supervisor') {
+    unitId = (await prisma.unit.findUniqueOrThrow({ where: { code: CITY_DIVISION.code } })).id;
+  } else if (input.role === 'unit_officer') {
+    const unit = await prisma.unit.findUnique({ where: { id: input.unitId ?? '' } });
+    if (!unit) throw fieldError('unitId', '实施单位不存在');
+    if (unit.kind === 'city_division') {
+      throw fieldError('unitId', '实施单位工作人员应属于实施单位（市局人员请用市局角色）');
+    }
+    unitId = unit.id;
+  } else {
+    const enterprise = await prisma.enterprise.findUnique({
+      where: { id: input.enterpriseId ?? '' },
+    });
+    if (!enterprise) throw fieldError('enterpriseId', '企业不存在');
+    enterpriseId = enterprise.id;
+  }
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.user.create({
+      data: {
+        name: input.name,
+        email: input.email ?? null,
+        role: input.role,
+        unitId,
+        enterpriseId,
+      },
+      include: detail,
+    });
+    const presented = presentUser(row);
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: row.id,
+      unitId: row.unitId ?? row.enterprise?.unitId ?? null,
+      after: presented,
+    });
+    return presented;
+  });
+}
+
+export async function updateUser(
+  deps: AppDeps,
+  actor: AuthUser,
+  id: string,
+  input: z.output<typeof UpdateUserSchema>,
+) {
+  const { prisma } = deps.db;
+  const current = await prisma.user.findUnique({ where: { id }, include: detail });
+  if (!current) throw notFoundError('用户');
+  if (current.role === 'service') throw serviceAccountError();
+  if (input.disabled === true && id === actor.id) {
+    throw fieldError('disabled', '不能停用当前登录的账号');
+  }
+  const before = presentUser(current);
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.user.update({
+      where: { id },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.disabled !== undefined
+          ? { disabledAt: input.disabled ? (current.disabledAt ?? deps.now()) : null }
+          : {}),
+      },
+      include: detail,
+    });
+    const after = presentUser(row);
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      unitId: row.unitId ?? row.enterprise?.unitId ?? null,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function issueToken(
+  deps: AppDeps,
+  actor: AuthUser,
+  userId: string,
+  input: z.output<typeof IssueTokenSchema>,
+) {
+  const { prisma } = deps.db;
+  const owner = await prisma.user.findUnique({ where: { id: userId }, include: detail });
+  if (!owner) throw notFoundError('用户');
+  if (owner.role === 'service') throw serviceAccountError();
+  if (owner.disabledAt) throw new DomainError('CONFLICT', '该用户已停用，不能签发令牌');
+  const token = generateToken();
+  const issued = await prisma.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId, tokenHash: hashToken(token), label: input.label },
+    });
+    const presented = presentToken(row);
+    await writeAudit(tx, actor, {
+      action: 'issue',
+      entity: 'api_token',
+      entityId: row.id,
+      unitId: owner.unitId ?? owner.enterprise?.unitId ?? null,
+      after: presented,
+    });
+    return presented;
+  });
+  return { ...issued, token };
+}
+
+/** Revokes a token; revoking one already revoked changes nothing and answers as it stands. */
+export async function revokeToken(deps: AppDeps, actor: AuthUser, id: string) {
+  const { prisma } = deps.db;
+  const current = await prisma.apiToken.findUnique({
+    where: { id },
+    include: { user: { include: detail } },
+  });
+  if (!current) throw notFoundError('令牌');
+  if (current.user.role === 'service') throw serviceAccountError();
+  if (current.revokedAt) return presentToken(current);
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: deps.now() },
+    });
+    const row = await tx.apiToken.findUniqueOrThrow({ where: { id } });
+    if (count === 0) return presentToken(row);
+    const after = presentToken(row);
+    await writeAudit(tx, actor, {
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: id,
+      unitId: current.user.unitId ?? current.user.enterprise?.unitId ?? null,
+      before: presentToken(current),
+      after,
+    });
+    return after;
+  });
+}
+
+/** Never the hash: what an admin needs to recognise and revoke a token. */
+function presentToken(row: Prisma.ApiTokenModel) {
+  return {
+    id: row.id,
+    userId: row.userId,
+    label: row.label,
+    createdAt: toShanghaiIso(row.createdAt),
+    revokedAt: row.revokedAt ? toShanghaiIso(row.revokedAt) : null,
+  };
+}
+
+export function presentUser(row: UserRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    roleName: ROLE_NAMES[row.role],
+    unit: row.unit ? { id: row.unit.id, name: row.unit.name, shortName: row.unit.shortName } : null,
+    enterprise: row.enterprise
+      ? { id: row.enterprise.id, name: row.enterprise.name, creditCode: row.enterprise.creditCode }
+      : null,
+    disabled: row.disabledAt !== null,
+    disabledAt: row.disabledAt ? toShanghaiIso(row.disabledAt) : null,
+    createdAt: toShanghaiIso(row.createdAt),
+  };
+}

@@ -1,0 +1,98 @@
+import type { z } from '@hono/zod-openapi';
+import { DomainError } from '../../../domain/errors.js';
+import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../../domain/labels.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { followSpotCheck } from '../timeline.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import type { CreateSpotCheckSchema, SpotCheckListQuery } from '../../contracts/spot-checks.js';
+import {
+  createAudited,
+  instantFilter,
+  pageOfRecords,
+  presentRecordBase,
+  recordInclude,
+  recordListFilters,
+  visibleRecord,
+} from './record-rows.js';
+import { resolveRecordWrite } from './references.js';
+
+type SpotCheckRow = Prisma.SpotCheckGetPayload<{ include: typeof recordInclude }>;
+
+export async function findVisibleSpotCheck(
+  prisma: AppDeps['db']['prisma'],
+  user: AuthUser,
+  id: string,
+) {
+  return visibleRecord(user, id, '监督抽查记录', (where) =>
+    prisma.spotCheck.findFirst({ where, include: recordInclude }),
+  );
+}
+
+export async function listSpotChecks(
+  deps: AppDeps,
+  user: AuthUser,
+  query: z.output<typeof SpotCheckListQuery>,
+) {
+  const filters: Prisma.SpotCheckWhereInput[] = [
+    ...recordListFilters(user, query),
+    instantFilter('checkedAt', query),
+  ];
+  if (query.level) filters.push({ level: query.level });
+  if (query.result) {
+    filters.push(
+      query.result === 'unqualified'
+        ? { unqualifiedBatches: { gt: 0 } }
+        : { unqualifiedBatches: 0 },
+    );
+  }
+  const where: Prisma.SpotCheckWhereInput = { AND: filters };
+  return pageOfRecords(
+    query,
+    (args) => deps.db.prisma.spotCheck.findMany({ where, include: recordInclude, ...args }),
+    () => deps.db.prisma.spotCheck.count({ where }),
+    presentSpotCheck,
+  );
+}
+
+export async function createSpotCheck(
+  deps: AppDeps,
+  user: AuthUser,
+  input: z.output<typeof CreateSpotCheckSchema>,
+) {
+  const { prisma } = deps.db;
+  const { unitId } = await resolveRecordWrite(prisma, user, input, () => {
+    if (input.level === 'city' && user.role !== 'city_admin') {
+      throw new DomainError('FORBIDDEN', '实施单位只能录入区级监督抽查，市级抽查由市局录入');
+    }
+  });
+  const { unitId: _requested, ...fields } = input;
+  const created = await createAudited(deps, user, 'spot_check', unitId, (tx) =>
+    tx.spotCheck.create({
+      data: { ...fields, unitId, createdById: user.id },
+      include: recordInclude,
+    }),
+  );
+  await followSpotCheck(deps, created.id);
+  return presentSpotCheck(created);
+}
+
+export function presentSpotCheck(row: SpotCheckRow) {
+  const result = row.unqualifiedBatches > 0 ? 'unqualified' : 'qualified';
+  return {
+    ...presentRecordBase(row),
+    enterpriseId: row.enterpriseId,
+    enterpriseName: row.enterprise.name,
+    enterpriseCreditCode: row.enterprise.creditCode,
+    level: row.level,
+    levelName: SPOT_CHECK_LEVELS[row.level],
+    product: row.product,
+    checkedAt: toShanghaiIso(row.checkedAt),
+    batches: row.batches,
+    unqualifiedBatches: row.unqualifiedBatches,
+    failedItems: row.failedItems,
+    tracingNote: row.tracingNote ?? null,
+    result,
+    resultName: SPOT_CHECK_RESULTS[result],
+  } as const;
+}

@@ -1,0 +1,177 @@
+import type { z } from '@hono/zod-openapi';
+import { formatDeadline } from '../../../domain/calendar/shanghai-time.js';
+import { DomainError } from '../../../domain/errors.js';
+import { DUTY_STATE_NAMES, DUTY_STATUS_NAMES } from '../../../domain/labels.js';
+import { dutyState, isSubmitted } from '../../../domain/timeline/duty-state.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { fieldError, notFoundError, staleVersionError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
+import type { DutyListQuery, SubmitDutySchema } from '../../contracts/duties.js';
+import { presentReminder, remindersOf } from '../reminders.js';
+import { dutyStatisticsSnapshot } from './statistics.js';
+import { notifyWorkflow } from '../timeline.js';
+
+const summaryInclude = { unit: true, deadline: true } satisfies Prisma.UnitDutyInclude;
+const detailInclude = {
+  ...summaryInclude,
+  submissions: { orderBy: { version: 'asc' } },
+} satisfies Prisma.UnitDutyInclude;
+type DutySummaryRow = Prisma.UnitDutyGetPayload<{ include: typeof summaryInclude }>;
+
+export async function listDuties(
+  deps: AppDeps,
+  user: AuthUser,
+  query: z.output<typeof DutyListQuery>,
+) {
+  const now = deps.now();
+  const filters: Prisma.UnitDutyWhereInput[] = [unitReadScope(user)];
+  if (query.campaign) filters.push({ campaignId: query.campaign });
+  if (query.unit) filters.push({ unitId: query.unit });
+  if (query.kind) filters.push({ deadline: { kind: query.kind } });
+  if (query.status) filters.push({ status: query.status });
+  if (query.overdue !== undefined) {
+    const overdue = { status: 'pending' as const, dueAt: { lt: now } };
+    filters.push(query.overdue ? overdue : { NOT: overdue });
+  }
+  const where = { AND: filters };
+  const [rows, total] = await Promise.all([
+    deps.db.prisma.unitDuty.findMany({
+      where,
+      include: summaryInclude,
+      orderBy: [orderBy(query.sort), { unit: { order: 'asc' } }],
+      ...skipTake(query),
+    }),
+    deps.db.prisma.unitDuty.count({ where }),
+  ]);
+  return page(
+    rows.map((row) => presentDutySummary(row, now)),
+    total,
+    query,
+  );
+}
+
+async function findVisibleDuty(deps: AppDeps, user: AuthUser, id: string) {
+  const duty = await deps.db.prisma.unitDuty.findFirst({
+    where: { AND: [{ id }, unitReadScope(user)] },
+    include: detailInclude,
+  });
+  if (!duty) throw notFoundError('报送任务');
+  return duty;
+}
+
+export async function getDuty(deps: AppDeps, user: AuthUser, id: string) {
+  const duty = await findVisibleDuty(deps, user, id);
+  const reminders = await remindersOf(deps.db.prisma, 'duty', id);
+  return {
+    ...presentDutySummary(duty, deps.now()),
+    submissions: duty.submissions.map((s) => ({
+      id: s.id,
+      version: s.version,
+      text: s.text,
+      attachments: s.attachments as { name: string; url: string }[],
+      statistics: s.statistics,
+      reason: s.reason,
+      submittedById: s.submittedById,
+      submittedAt: toShanghaiIso(s.submittedAt),
+    })),
+    reminders: reminders.map(presentReminder),
+  };
+}
+
+/**
+ * 报送: the first submission fulfils the duty (on time when before its due instant) and stops its
+ * reminders; a later one is a new version and must say why. `statistics` freezes the table.
+ */
+export async function submitDuty(
+  deps: AppDeps,
+  user: AuthUser,
+  id: string,
+  input: z.output<typeof SubmitDutySchema> & { statistics?: Prisma.InputJsonValue },
+) {
+  const duty = await findVisibleDuty(deps, user, id);
+  assertCanWriteUnit(user, duty.unitId);
+  const campaign = await deps.db.prisma.campaign.findUniqueOrThrow({
+    where: { id: duty.campaignId },
+  });
+  if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销，无需报送');
+  const resubmission = duty.submissions.length > 0;
+  if (resubmission && !input.reason) throw fieldError('reason', '重新报送须说明更正原因');
+  if (
+    duty.deadline.kind !== 'monthly_statistics' &&
+    !input.text &&
+    input.attachments.length === 0
+  ) {
+    throw fieldError('text', '请填写总结正文或上传附件');
+  }
+  const now = deps.now();
+  await deps.db.prisma.$transaction(async (tx) => {
+    // The monthly table (or the year's, for the annual summary) as it stands now, frozen with
+    // the submission: later edits to records change the live table, never a submitted one.
+    const statistics =
+      input.statistics ??
+      ((await dutyStatisticsSnapshot(tx, duty, now)) as Prisma.InputJsonValue | undefined);
+    const { count } = await tx.unitDuty.updateMany({
+      where: { id, version: duty.version },
+      data: {
+        status: 'submitted',
+        submittedAt: duty.submittedAt ?? now,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw staleVersionError();
+    const submission = await tx.dutySubmission.create({
+      data: {
+        dutyId: id,
+        version: duty.submissions.length + 1,
+        text: input.text ?? null,
+        attachments: input.attachments,
+        statistics,
+        reason: input.reason ?? null,
+        submittedById: user.id,
+        submittedAt: now,
+      },
+    });
+    await writeAudit(tx, user, {
+      action: resubmission ? 'resubmit' : 'submit',
+      entity: 'unit_duty',
+      entityId: id,
+      unitId: duty.unitId,
+      reason: input.reason,
+      before: { status: duty.status, submittedAt: duty.submittedAt },
+      after: { status: 'submitted', submission },
+    });
+  });
+  if (!resubmission) {
+    await notifyWorkflow(deps, `duty ${id} submitted`, () =>
+      deps.temporal.dutySubmitted(duty.campaignId, duty.unitId, id),
+    );
+  }
+  return getDuty(deps, user, id);
+}
+
+export function presentDutySummary(row: DutySummaryRow, now: Date) {
+  // The API does not tell "due" from "not yet due": without reminder settings both are 待报送.
+  const state = dutyState(row, null, now);
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    unitId: row.unitId,
+    unitName: row.unit.name,
+    kind: row.deadline.kind,
+    period: row.deadline.period,
+    name: row.deadline.name,
+    dueDate: formatDeadline(row.dueAt).slice(0, 10),
+    dueAt: toShanghaiIso(row.dueAt),
+    status: row.status,
+    statusName: isSubmitted(state) ? DUTY_STATUS_NAMES.submitted : DUTY_STATE_NAMES[state],
+    overdue: state === 'overdue',
+    overdueSince: row.overdueSince ? toShanghaiIso(row.overdueSince) : null,
+    submittedAt: row.submittedAt ? toShanghaiIso(row.submittedAt) : null,
+    onTime: isSubmitted(state) ? state === 'on_time' : null,
+    version: row.version,
+  };
+}
