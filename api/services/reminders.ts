@@ -10,6 +10,7 @@ import { FOLLOW_UP_KIND_NAMES, HAZARD_STATUSES } from '../../domain/labels.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../lib/context.js';
+import { reminderActionPath } from '../../domain/reminders/links.js';
 import { notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { orderBy, page, skipTake } from '../lib/list-query.js';
@@ -124,7 +125,8 @@ async function draftFor(
   request: ReminderRequest,
 ): Promise<Draft | { obsolete: string }> {
   const { prisma } = deps.db;
-  const link = (path: string) => new URL(path, deps.publicUrl).toString();
+  const link = (subjectId: string) =>
+    new URL(reminderActionPath(request.kind, subjectId), deps.publicUrl).toString();
   const kind: ReminderKind = request.kind;
 
   if (request.subjectType === 'duty') {
@@ -153,7 +155,7 @@ async function draftFor(
       to: await officersOf(prisma, duty.unitId),
       cc: copyCity ? supervisors : [],
       unitId: duty.unitId,
-      link: link(`/dashboard/duties/${duty.id}`),
+      link: link(duty.id),
     };
   }
 
@@ -182,8 +184,10 @@ async function draftFor(
       hazard_closed: { to: enterprise, cc: [] },
       hazard_submitted: { to: officers, cc: [] },
       hazard_overdue: { to: [...enterprise, ...officers], cc: [] },
-      hazard_escalated: { to: await citySupervisors(prisma), cc: officers },
+      hazard_escalated: { to: [], cc: officers },
     };
+    // Only the escalation goes to the city: read its supervisors for that kind alone.
+    if (kind === 'hazard_escalated') recipients.hazard_escalated.to = await citySupervisors(prisma);
     return {
       facts: {
         kind: kind as HazardKind,
@@ -202,7 +206,7 @@ async function draftFor(
       deadline: hazard.deadline,
       ...recipients[kind as HazardKind],
       unitId: hazard.unitId,
-      link: link(`/dashboard/hazards/${hazard.id}`),
+      link: link(hazard.id),
     };
   }
 
@@ -230,7 +234,7 @@ async function draftFor(
     to: await officersOf(prisma, task.unitId),
     cc: kind === 'followup_overdue' ? await citySupervisors(prisma) : [],
     unitId: task.unitId,
-    link: link(`/dashboard/follow-ups/${task.id}`),
+    link: link(task.id),
   };
 }
 

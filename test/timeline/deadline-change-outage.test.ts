@@ -91,7 +91,11 @@ describe('a deadline extended while Temporal is down (real Temporal restarted, r
     return body as { id: string; version: number; deadline: string };
   };
   const mailsAbout = (id: string) =>
-    stack.smtp.messages.filter((m) => m.text.includes(`/dashboard/hazards/${id}`));
+    stack.smtp.messages.filter(
+      (m) =>
+        m.text.includes(`/dashboard/hazards/${id}`) ||
+        m.text.includes(`/dashboard/escalations/${id}`),
+    );
   const opened = (id: string) =>
     waitFor(() => mailsAbout(id).find((m) => m.subject.length > 0), {
       what: 'the opened notice',

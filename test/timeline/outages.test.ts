@@ -117,7 +117,11 @@ describe('outages: SMTP down, worker killed (real Temporal, real SMTP listener)'
       expect(stack.smtp.messages.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
     }
     const delivered = stack.smtp.messages.filter((m) =>
-      hazardIds.some((id) => m.text.includes(`/dashboard/hazards/${id}`)),
+      hazardIds.some(
+        (id) =>
+          m.text.includes(`/dashboard/hazards/${id}`) ||
+          m.text.includes(`/dashboard/escalations/${id}`),
+      ),
     );
     expect(delivered.every((m) => ours.has(m.messageId))).toBe(true);
     return rows;

@@ -27,6 +27,8 @@ export function issuesAt(issues: FieldIssue[] | undefined, name: string): string
 export function Form(props: {
   action: string;
   csrfToken: string;
+  /** The anchor a reminder's link points at (#verify, #submit …). */
+  id?: string;
   class?: string;
   /** multipart/form-data for file fields. */
   multipart?: boolean;
@@ -36,6 +38,7 @@ export function Form(props: {
     <form
       method="post"
       action={props.action}
+      id={props.id}
       class={props.class}
       enctype={props.multipart ? 'multipart/form-data' : undefined}
     >

@@ -16,6 +16,7 @@ export function RectificationForm(props: {
     <Form
       action={`/dashboard/hazards/${hazard.id}/submissions`}
       csrfToken={props.csrfToken}
+      id="evidence"
       class="rectify"
     >
       <input type="hidden" name="version" value={String(hazard.version)} />
