@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { endOfShanghaiDay } from '../../domain/calendar/shanghai-time.js';
 import { DomainError } from '../../domain/errors.js';
 import type { FieldIssue } from '../contracts/common.js';
 
@@ -50,3 +51,13 @@ export const chinaDate = (at: Date) =>
 /** Now in China as a `datetime-local` value (YYYY-MM-DDTHH:mm). */
 export const chinaDateTime = (at: Date) =>
   new Date(at.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 16);
+
+/**
+ * A deadline picked as a calendar date means the end of that day in China (24:00, as deadlines
+ * are shown); other values are left to the contract.
+ */
+export function deadlineOfDate(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+    ? endOfShanghaiDay(value.trim()).toISOString()
+    : value;
+}

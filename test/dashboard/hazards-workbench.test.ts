@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { endOfShanghaiDay } from '../../domain/calendar/shanghai-time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
@@ -169,7 +170,7 @@ describe('hazard workbench (headless Chromium)', () => {
     expect(await officer.textContent('.flash.ok')).toContain('已退回');
     let row = await stack.api.db.prisma.hazard.findUniqueOrThrow({ where: { id: hazardId } });
     expect(row.status).toBe('rectifying');
-    expect(row.deadline.getTime()).toBe(new Date(`${later}T00:00:00+08:00`).getTime());
+    expect(row.deadline.getTime()).toBe(endOfShanghaiDay(later).getTime());
 
     // The enterprise sees the reason, and submits again.
     await enterprisePage.goto(`${stack.api.url}/dashboard/hazards/${hazardId}`);
@@ -211,10 +212,13 @@ describe('hazard workbench (headless Chromium)', () => {
     await page.fill('#field-description', '出厂检验记录缺少气密性项目');
     await page.fill('#field-measure', '补做气密性检验');
     await page.fill('#field-responsiblePerson', '钱质检');
-    await page.fill('#field-deadline', chinaDateIn(10));
+    const deadline = chinaDateIn(10);
+    await page.fill('#field-deadline', deadline);
     await screenshot(page, 'officer-hazard-new');
     expect(await submit(page, 'form.hazard-new button')).toBe(303);
     expect(await page.textContent('.flash.ok')).toContain('隐患已登记');
+    // The date picked is the last day: the deadline is its 24:00.
+    expect(await page.textContent('dl.facts')).toContain(`${deadline} 24:00`);
     directHazardId = new URL(page.url()).pathname.split('/').at(-1)!;
     const created = await stack.api.db.prisma.hazard.findUniqueOrThrow({
       where: { id: directHazardId },
@@ -230,7 +234,7 @@ describe('hazard workbench (headless Chromium)', () => {
     const after = await stack.api.db.prisma.hazard.findUniqueOrThrow({
       where: { id: directHazardId },
     });
-    expect(after.deadline.getTime()).toBe(new Date(`${extended}T00:00:00+08:00`).getTime());
+    expect(after.deadline.getTime()).toBe(endOfShanghaiDay(extended).getTime());
     const audit = await stack.api.db.prisma.auditLog.findFirstOrThrow({
       where: { entity: 'hazard', entityId: directHazardId, action: 'extend' },
     });

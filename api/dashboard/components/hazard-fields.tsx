@@ -76,7 +76,7 @@ export function HazardFields(props: {
         <DateField
           id={id('deadline')}
           name={`${p}deadline`}
-          label="整改期限"
+          label="整改期限（当日 24:00 前）"
           value={v.deadline}
           state={props.state}
           required={props.required}

@@ -4,7 +4,7 @@ import { Flash } from '../components/flash.js';
 import { DateField, Form, SelectField, SubmitButton, type FormState } from '../components/forms.js';
 import { HazardFields, sourceOptions } from '../components/hazard-fields.js';
 import { Layout } from '../components/layout.js';
-import { attempt, chinaDate } from '../form-action.js';
+import { attempt, chinaDate, deadlineOfDate } from '../form-action.js';
 import { checkedForm, formInput } from '../form-post.js';
 import {
   EXPIRED_FORM,
@@ -94,8 +94,10 @@ async function save(c: Ctx) {
   if (!fields) return forbiddenPage(c, EXPIRED_FORM);
   const ctx = await pageContext(c);
   const data = await load(c, ctx);
+  const posted = formInput(CreateHazardSchema, fields);
   const input = {
-    ...formInput(CreateHazardSchema, fields),
+    ...posted,
+    deadline: deadlineOfDate(posted.deadline),
     campaignId: data.campaign.id,
     enterpriseId: data.enterprise.id,
   };

@@ -11,7 +11,7 @@ import {
   submitRectification,
   verifyRectification,
 } from '../../services/records/hazards.js';
-import { attempt } from '../form-action.js';
+import { attempt, deadlineOfDate } from '../form-action.js';
 import { HazardOfficerForms } from '../components/hazard-officer-forms.js';
 import { remindersOf } from '../../services/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
@@ -337,17 +337,21 @@ async function officerAction(c: Ctx, kind: 'verify' | 'extend') {
   const id = c.req.param('id') ?? '';
   const ctx = await pageContext(c);
   const { deps } = c.var;
+  const posted = formInput(kind === 'verify' ? VerifyHazardSchema : ExtendHazardSchema, fields);
+  for (const key of ['newDeadline', 'deadline']) {
+    if (key in posted) posted[key] = deadlineOfDate(posted[key]);
+  }
   const result =
     kind === 'verify'
       ? await attempt(
           VerifyHazardSchema,
-          formInput(VerifyHazardSchema, fields),
+          posted,
           (input) => verifyRectification(deps, ctx.user, id, input),
           '核查',
         )
       : await attempt(
           ExtendHazardSchema,
-          formInput(ExtendHazardSchema, fields),
+          posted,
           (input) => extendDeadline(deps, ctx.user, id, input),
           '延期',
         );

@@ -18,7 +18,7 @@ import {
   type FormState,
 } from '../components/forms.js';
 import { Layout } from '../components/layout.js';
-import { attempt, chinaDateTime, chinaInstant } from '../form-action.js';
+import { attempt, chinaDateTime, chinaInstant, deadlineOfDate } from '../form-action.js';
 import { checkedForm } from '../form-post.js';
 import {
   EXPIRED_FORM,
@@ -220,7 +220,7 @@ function inspectionInput(fields: Record<string, string>, data: Data) {
               measure: fields[`${h}measure`] ?? '',
               responsiblePerson: fields[`${h}responsiblePerson`] ?? '',
               product: text(`${h}product`),
-              deadline: text(`${h}deadline`),
+              deadline: deadlineOfDate(text(`${h}deadline`)),
             }
           : undefined,
     };
