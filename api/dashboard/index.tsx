@@ -16,6 +16,11 @@ import * as enterpriseHome from './pages/enterprise-home.js';
 import * as enterprise from './pages/enterprise.js';
 import * as followUp from './pages/follow-up.js';
 import * as hazard from './pages/hazard.js';
+import * as hazardEdit from './pages/hazard-edit.js';
+import * as hazardList from './pages/hazard-list.js';
+import * as hazardNew from './pages/hazard-new.js';
+import * as inspection from './pages/inspection.js';
+import * as inspectionNew from './pages/inspection-new.js';
 import * as login from './pages/login.js';
 import * as message from './pages/message.js';
 import * as overview from './pages/overview.js';
@@ -63,6 +68,14 @@ showPage(dashboardRouter, '/dashboard/hazards/:id', hazard);
 showPage(dashboardRouter, '/dashboard/duties/:id', duty);
 showPage(dashboardRouter, '/dashboard/follow-ups/:id', followUp);
 hazard.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/units/:id/hazards', hazardList);
+showPage(dashboardRouter, '/dashboard/enterprises/:id/inspections/new', inspectionNew);
+inspectionNew.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/inspections/:id', inspection);
+showPage(dashboardRouter, '/dashboard/enterprises/:id/hazards/new', hazardNew);
+hazardNew.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/hazards/:id/edit', hazardEdit);
+hazardEdit.register(dashboardRouter);
 
 dashboardRouter.get('/dashboard/campaigns/:id/statistics', requireSession, (c) =>
   dashboardDownload(c, 'statistics'),

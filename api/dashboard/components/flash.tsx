@@ -6,6 +6,12 @@
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: '整改材料已提交，等待监管部门核查。',
   signed_out: '已退出登录。',
+  inspection_recorded: '现场检查已记录，不合格项已列入问题清单。',
+  hazard_created: '隐患已登记，列入该企业的问题清单。',
+  hazard_updated: '隐患内容已修改。',
+  closed: '核查通过，隐患已销号。',
+  rejected: '整改材料已退回，企业须继续整改。',
+  deadline_extended: '整改期限已延长。',
 };
 
 /** The fixed message for an `ok` key from the URL, or undefined for an unknown key. */

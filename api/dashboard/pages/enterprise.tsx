@@ -79,6 +79,19 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
           </dd>
         </dl>
       </section>
+      {ctx.user.role !== 'enterprise_user' && campaign && (
+        <p class="actions">
+          <a
+            href={withCampaign(`/dashboard/enterprises/${enterprise.id}/inspections/new`, campaign)}
+          >
+            记录现场检查
+          </a>
+          {' · '}
+          <a href={withCampaign(`/dashboard/enterprises/${enterprise.id}/hazards/new`, campaign)}>
+            登记隐患
+          </a>
+        </p>
+      )}
       <section>
         <h2>隐患及整改情况</h2>
         {data.hazards.length === 0 ? (

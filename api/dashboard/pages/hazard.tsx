@@ -1,7 +1,18 @@
 import { DomainError } from '../../../domain/errors.js';
 import type { FieldIssue } from '../../contracts/common.js';
-import { SubmitHazardSchema } from '../../contracts/hazards.js';
-import { getHazard, submitRectification } from '../../services/records/hazards.js';
+import {
+  ExtendHazardSchema,
+  SubmitHazardSchema,
+  VerifyHazardSchema,
+} from '../../contracts/hazards.js';
+import {
+  extendDeadline,
+  getHazard,
+  submitRectification,
+  verifyRectification,
+} from '../../services/records/hazards.js';
+import { attempt, deadlineOfDate } from '../form-action.js';
+import { HazardOfficerForms } from '../components/hazard-officer-forms.js';
 import { remindersOf } from '../../services/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
 import { Flash } from '../components/flash.js';
@@ -9,7 +20,7 @@ import type { FormState } from '../components/forms.js';
 import { Layout } from '../components/layout.js';
 import { RectificationForm } from '../components/rectification-form.js';
 import { ReminderList } from '../components/reminder-list.js';
-import { checkedForm } from '../form-post.js';
+import { checkedForm, formInput } from '../form-post.js';
 import {
   EXPIRED_FORM,
   forbiddenPage,
@@ -29,6 +40,10 @@ import * as enterpriseHome from './enterprise-home.js';
 
 export interface Data {
   hazard: Awaited<ReturnType<typeof getHazard>>;
+  /** Names of the people who submitted and reviewed, by user id. */
+  people: Map<string, string>;
+  /** Deadline extensions and edits (audit rows): who, when, why. */
+  history: { at: Date; actorId: string; action: string; reason: string | null }[];
   reminders: Awaited<ReturnType<typeof remindersOf>>;
   /** The hazard's own campaign (dates are described in its calendar). */
   campaign: PageContext['campaign'];
@@ -42,10 +57,51 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
     ctx.campaign?.id === hazard.campaignId
       ? ctx.campaign
       : (await loadCampaign(c.var.deps.db.prisma, hazard.campaignId)).campaign;
-  return { hazard, reminders, campaign };
+  const { prisma } = c.var.deps.db;
+  const history = await prisma.auditLog.findMany({
+    where: { entity: 'hazard', entityId: id },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { at: true, actorId: true, action: true, reason: true },
+  });
+  const ids = [
+    ...hazard.submissions.flatMap((s) => [s.submittedById, s.reviewedById ?? '']),
+    ...history.map((h) => h.actorId),
+  ];
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...new Set(ids)].filter(Boolean) } },
+    select: { id: true, name: true },
+  });
+  const people = new Map(users.map((u) => [u.id, u.name]));
+  return { hazard, reminders, campaign, people, history };
 }
 
-export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?: FormState }) {
+/** The officer forms' states after a rejected post (one form is rejected at a time). */
+export interface OfficerFormStates {
+  verify?: FormState;
+  extend?: FormState;
+}
+
+const ACTION_NAMES: Record<string, string> = {
+  create: '登记',
+  update: '修改',
+  start: '开始整改',
+  submit: '提交整改材料',
+  accept: '核查通过（销号）',
+  reject: '退回整改',
+  extend: '延长整改期限',
+};
+
+export function View({
+  ctx,
+  data,
+  form,
+  officer,
+}: {
+  ctx: PageContext;
+  data: Data;
+  form?: FormState;
+  officer?: OfficerFormStates;
+}) {
   const { hazard, campaign } = data;
   const enterpriseUser = ctx.user.role === 'enterprise_user';
   const deadline = new Date(hazard.deadline);
@@ -103,8 +159,24 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
           </dd>
           <dt>销号时间</dt>
           <dd>{hazard.closedAt ? describeInstant(campaign, new Date(hazard.closedAt)) : '—'}</dd>
+          {hazard.inspectionId && (
+            <>
+              <dt>现场检查</dt>
+              <dd>
+                <a href={`/dashboard/inspections/${hazard.inspectionId}`}>查看现场检查记录</a>
+              </dd>
+            </>
+          )}
         </dl>
+        {!enterpriseUser && ['open', 'rectifying', 'submitted'].includes(hazard.status) && (
+          <p class="small">
+            <a href={`/dashboard/hazards/${hazard.id}/edit`}>修改隐患内容</a>
+          </p>
+        )}
       </section>
+      {!enterpriseUser && (
+        <HazardOfficerForms ctx={ctx} hazard={hazard} campaign={campaign} states={officer} />
+      )}
       {enterpriseUser && (hazard.status === 'open' || hazard.status === 'rectifying') && (
         <section>
           <h2>提交整改材料</h2>
@@ -120,15 +192,18 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
             <thead>
               <tr>
                 <th>提交时间</th>
+                <th>提交人</th>
                 <th>整改情况说明</th>
                 <th>附件</th>
                 <th>核查结论</th>
+                <th>核查人及时间</th>
               </tr>
             </thead>
             <tbody>
               {hazard.submissions.map((s) => (
                 <tr>
                   <td>{describeInstant(campaign, new Date(s.submittedAt))}</td>
+                  <td>{data.people.get(s.submittedById) ?? '—'}</td>
                   <td>{s.description}</td>
                   <td>
                     {s.attachments.map((a) => (
@@ -143,11 +218,39 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
                     {s.statusName}
                     {s.reviewNote && `：${s.reviewNote}`}
                   </td>
+                  <td>
+                    {s.reviewedAt
+                      ? `${data.people.get(s.reviewedById ?? '') ?? '—'}，${describeInstant(campaign, new Date(s.reviewedAt))}`
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+      </section>
+      <section>
+        <h2>操作记录</h2>
+        <table class="history">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>操作人</th>
+              <th>操作</th>
+              <th>理由</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.history.map((h) => (
+              <tr>
+                <td>{describeInstant(campaign, h.at)}</td>
+                <td>{data.people.get(h.actorId) ?? '—'}</td>
+                <td>{ACTION_NAMES[h.action] ?? h.action}</td>
+                <td>{h.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section>
         <h2>已发送的提醒</h2>
@@ -224,6 +327,47 @@ async function submitEvidence(c: Ctx) {
   );
 }
 
+/**
+ * The officer's 核查 (accept → 销号, or reject with a reason and perhaps a new deadline) and 延期,
+ * through the same services as POST /api/hazards/:id/verify and /extend.
+ */
+async function officerAction(c: Ctx, kind: 'verify' | 'extend') {
+  const fields = await checkedForm(c);
+  if (!fields) return forbiddenPage(c, EXPIRED_FORM);
+  const id = c.req.param('id') ?? '';
+  const ctx = await pageContext(c);
+  const { deps } = c.var;
+  const posted = formInput(kind === 'verify' ? VerifyHazardSchema : ExtendHazardSchema, fields);
+  for (const key of ['newDeadline', 'deadline']) {
+    if (key in posted) posted[key] = deadlineOfDate(posted[key]);
+  }
+  const result =
+    kind === 'verify'
+      ? await attempt(
+          VerifyHazardSchema,
+          posted,
+          (input) => verifyRectification(deps, ctx.user, id, input),
+          '核查',
+        )
+      : await attempt(
+          ExtendHazardSchema,
+          posted,
+          (input) => extendDeadline(deps, ctx.user, id, input),
+          '延期',
+        );
+  if (!result.ok) {
+    const withError = { ...ctx, error: result.error };
+    const data = await load(c, withError);
+    const officer = { [kind]: { values: fields, issues: result.issues } };
+    return render(c, <View ctx={withError} data={data} officer={officer} />, result.status);
+  }
+  const ok =
+    kind === 'extend' ? 'deadline_extended' : fields.decision === 'accept' ? 'closed' : 'rejected';
+  return c.redirect(`/dashboard/hazards/${encodeURIComponent(id)}?ok=${ok}`, 303);
+}
+
 export function register(router: DashboardRouter) {
   router.post('/dashboard/hazards/:id/submissions', requireSession, submitEvidence);
+  router.post('/dashboard/hazards/:id/verify', requireSession, (c) => officerAction(c, 'verify'));
+  router.post('/dashboard/hazards/:id/extend', requireSession, (c) => officerAction(c, 'extend'));
 }

@@ -149,6 +149,11 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
       </section>
       <section>
         <h2>企业及隐患整改情况</h2>
+        <p class="small">
+          <a href={withCampaign(`/dashboard/units/${data.unit.id}/hazards`, campaign)}>
+            查看问题清单
+          </a>
+        </p>
         <p class="muted small">
           共登记企业 {data.enterpriseTotal} 家
           {data.enterprises.length < data.enterpriseTotal &&
