@@ -6,6 +6,8 @@
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: '整改材料已提交，等待监管部门核查。',
   signed_out: '已退出登录。',
+  duty_submitted: '已报送，报送内容已保存为第 1 版，见下方“报送记录”。',
+  duty_resubmitted: '已重新报送，新版本已保存，见下方“报送记录”。',
 };
 
 /** The fixed message for an `ok` key from the URL, or undefined for an unknown key. */
