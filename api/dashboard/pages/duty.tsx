@@ -120,7 +120,30 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
           <dd>{duty.submittedAt ? describeInstant(campaign, duty.submittedAt) : '未报送'}</dd>
           <dt>当前版本</dt>
           <dd>{resubmission ? `第 ${data.submissions.length} 版` : '—'}</dd>
+          {duty.deadline.kind === 'monthly_statistics' && (
+            <>
+              <dt>实时统计表</dt>
+              <dd>
+                <a
+                  href={`/dashboard/campaigns/${encodeURIComponent(duty.campaignId)}/statistics?unit=${encodeURIComponent(duty.unitId)}&period=${duty.deadline.period}&format=xlsx`}
+                >
+                  下载当前统计表（XLSX，未冻结）
+                </a>
+              </dd>
+            </>
+          )}
         </dl>
+      </section>
+      <section id="versions">
+        <h2>报送记录</h2>
+        <DutyVersions
+          dutyId={duty.id}
+          dueAt={duty.dueAt}
+          kind={duty.deadline.kind}
+          campaign={campaign}
+          submissions={data.submissions}
+          submitters={data.submitters}
+        />
       </section>
       {data.preview && (
         <section id="submit">
@@ -135,17 +158,6 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
           />
         </section>
       )}
-      <section id="versions">
-        <h2>报送记录</h2>
-        <DutyVersions
-          dutyId={duty.id}
-          dueAt={duty.dueAt}
-          kind={duty.deadline.kind}
-          campaign={campaign}
-          submissions={data.submissions}
-          submitters={data.submitters}
-        />
-      </section>
       <section>
         <h2>已发送的提醒</h2>
         <ReminderList reminders={data.reminders} />
