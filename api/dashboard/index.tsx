@@ -12,6 +12,7 @@ import {
   type DashboardRouter,
 } from './page.js';
 import * as duty from './pages/duty.js';
+import * as dutyStatistics from './pages/duty-statistics.js';
 import * as enterpriseHome from './pages/enterprise-home.js';
 import * as enterprise from './pages/enterprise.js';
 import * as followUp from './pages/follow-up.js';
@@ -76,6 +77,8 @@ showPage(dashboardRouter, '/dashboard/enterprises/:id/hazards/new', hazardNew);
 hazardNew.register(dashboardRouter);
 showPage(dashboardRouter, '/dashboard/hazards/:id/edit', hazardEdit);
 hazardEdit.register(dashboardRouter);
+duty.register(dashboardRouter);
+dutyStatistics.register(dashboardRouter);
 
 dashboardRouter.get('/dashboard/campaigns/:id/statistics', requireSession, (c) =>
   dashboardDownload(c, 'statistics'),

@@ -131,7 +131,7 @@ describe('dashboard (headless Chromium)', () => {
     overdueDuty = duties.body.items[1];
     const submitted = await stack.call('POST', `/api/duties/${submittedDuty.id}/submissions`, {
       as: 'unitOfficer',
-      body: {},
+      body: { noTypicalCases: true },
     });
     expect(submitted.status).toBe(201);
     // Setup the API cannot do: a duty whose due instant has passed (the campaign is in 2031).

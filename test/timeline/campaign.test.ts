@@ -84,7 +84,7 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
     const duty = await juneDuty(pudong);
     const submitted = await stack.call('POST', `/api/duties/${duty.id}/submissions`, {
       as: 'unitOfficer',
-      body: {},
+      body: { noTypicalCases: true },
     });
     expect(submitted.status).toBe(201);
     expect(submitted.body).toMatchObject({ status: 'submitted', onTime: true });
@@ -108,7 +108,7 @@ describe('a whole campaign with two units, one on time and one late (real Tempor
 
     const submitted = await stack.call('POST', `/api/duties/${late.id}/submissions`, {
       as: huangpuOfficer,
-      body: {},
+      body: { noTypicalCases: true },
     });
     expect(submitted.body).toMatchObject({ status: 'submitted', onTime: false });
     const countAfterSubmission = mailsTo('officer.huangpu@test.local', '6月统计表').length;

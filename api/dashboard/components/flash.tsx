@@ -12,6 +12,8 @@ export const FLASH_MESSAGES: Record<string, string> = {
   closed: '核查通过，隐患已销号。',
   rejected: '整改材料已退回，企业须继续整改。',
   deadline_extended: '整改期限已延长。',
+  duty_submitted: '已报送，报送内容已保存为第 1 版，见下方“报送记录”。',
+  duty_resubmitted: '已重新报送，新版本已保存，见下方“报送记录”。',
 };
 
 /** The fixed message for an `ok` key from the URL, or undefined for an unknown key. */

@@ -3,9 +3,11 @@ import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
 import {
+  DutyAttachmentParams,
   DutyListQuery,
   DutyListSchema,
   DutySchema,
+  SubmitDutyMultipartSchema,
   SubmitDutySchema,
 } from '../../contracts/duties.js';
 
@@ -51,10 +53,17 @@ export const submitDuty = createRoute({
   tags,
   security,
   middleware,
-  summary: '报送（重新报送为新版本，须说明原因）；报送后停止提醒',
+  summary:
+    '报送（重新报送为新版本，须说明原因）；报送后停止提醒。月度统计表须随表报送本月典型案例或声明本月无典型案例；附件用 multipart/form-data 的 files 字段上传',
   request: {
     params: IdParams,
-    body: { content: { 'application/json': { schema: SubmitDutySchema } }, required: true },
+    body: {
+      content: {
+        'application/json': { schema: SubmitDutySchema },
+        'multipart/form-data': { schema: SubmitDutyMultipartSchema },
+      },
+      required: true,
+    },
   },
   responses: {
     201: jsonContent(DutySchema, '已报送'),
@@ -63,5 +72,21 @@ export const submitDuty = createRoute({
     403: errorResponse('无权报送'),
     404: errorResponse('不存在或不在权限范围内'),
     409: errorResponse('已被他人同时报送，或专项行动已撤销'),
+  },
+});
+
+export const downloadDutyFile = createRoute({
+  method: 'get',
+  path: '/api/duties/{id}/files/{attachmentId}',
+  tags,
+  security,
+  middleware,
+  summary: '下载某一报送版本的附件（仅限可查看该报送任务的用户）',
+  request: { params: DutyAttachmentParams },
+  responses: {
+    200: { description: '附件内容（按内容识别的类型，作为下载）' },
+    401: errorResponse('未登录'),
+    403: errorResponse('无权查看'),
+    404: errorResponse('不存在或不在权限范围内'),
   },
 });

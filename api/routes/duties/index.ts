@@ -5,4 +5,5 @@ import * as routes from './duties.routes.js';
 export const dutiesRouter = createRouter()
   .openapi(routes.listDuties, handlers.listDuties)
   .openapi(routes.getDuty, handlers.getDuty)
-  .openapi(routes.submitDuty, handlers.submitDuty);
+  .openapi(routes.submitDuty, handlers.submitDuty)
+  .openapi(routes.downloadDutyFile, handlers.downloadDutyFile);

@@ -12,8 +12,18 @@ import { orderBy, page, skipTake } from '../../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
 import type { DutyListQuery, SubmitDutySchema } from '../../contracts/duties.js';
 import { presentReminder, remindersOf } from '../reminders.js';
-import { dutyStatisticsSnapshot } from './statistics.js';
+import type { Upload } from '../../../lib/file-store.js';
+import {
+  attachmentsOf,
+  findAttachment,
+  recordAttachments,
+  storeUploads,
+} from '../../files/attachments.js';
+import { dutyStatisticsSnapshot, getCaseLedger } from './statistics.js';
 import { notifyWorkflow } from '../timeline.js';
+
+/** Attachments of a submitted version are recorded against it under this record type. */
+const SUBMISSION_RECORD = 'duty_submission';
 
 const summaryInclude = { unit: true, deadline: true } satisfies Prisma.UnitDutyInclude;
 const detailInclude = {
@@ -66,20 +76,89 @@ async function findVisibleDuty(deps: AppDeps, user: AuthUser, id: string) {
 export async function getDuty(deps: AppDeps, user: AuthUser, id: string) {
   const duty = await findVisibleDuty(deps, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'duty', id);
+  const files = await Promise.all(
+    duty.submissions.map((s) =>
+      attachmentsOf(deps.db.prisma, { type: SUBMISSION_RECORD, id: s.id }),
+    ),
+  );
   return {
     ...presentDutySummary(duty, deps.now()),
-    submissions: duty.submissions.map((s) => ({
+    submissions: duty.submissions.map((s, index) => ({
       id: s.id,
       version: s.version,
       text: s.text,
       attachments: s.attachments as { name: string; url: string }[],
       statistics: s.statistics,
+      typicalCases: s.typicalCases as { id: string; title: string }[],
+      noTypicalCases: s.noTypicalCases,
+      files: files[index]!.map((a) => ({
+        id: a.id,
+        name: a.originalName,
+        size: a.file.size,
+        mediaType: a.file.mediaType,
+        url: `/api/duties/${encodeURIComponent(id)}/files/${encodeURIComponent(a.id)}`,
+      })),
       reason: s.reason,
       submittedById: s.submittedById,
       submittedAt: toShanghaiIso(s.submittedAt),
     })),
     reminders: reminders.map(presentReminder),
   };
+}
+
+/** The month's typical cases of the duty's unit, as the case ledger lists them. */
+async function monthTypicalCases(
+  deps: AppDeps,
+  user: AuthUser,
+  duty: { campaignId: string; unitId: string; deadline: { period: string } },
+) {
+  const ledger = await getCaseLedger(deps, user, duty.campaignId, {
+    unit: duty.unitId,
+    period: duty.deadline.period,
+  });
+  return ledger.items;
+}
+
+/**
+ * What a submission of the duty would carry if made now: the table it freezes (monthly table,
+ * or the year's for the annual summary) and, for the monthly table, the month's typical cases.
+ */
+export async function previewDutySubmission(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const duty = await findVisibleDuty(deps, user, input.id);
+  const statistics = await dutyStatisticsSnapshot(deps.db.prisma, duty, deps.now());
+  const typicalCases =
+    duty.deadline.kind === 'monthly_statistics' ? await monthTypicalCases(deps, user, duty) : [];
+  return { statistics: statistics ?? null, typicalCases };
+}
+
+/**
+ * The typical cases reported with a monthly table: those named (each must be one of the month's),
+ * or all of the month's; when the month has none the unit must declare 本月无典型案例.
+ */
+async function reportedTypicalCases(
+  deps: AppDeps,
+  user: AuthUser,
+  duty: { campaignId: string; unitId: string; deadline: { period: string } },
+  input: { typicalCaseIds?: string[]; noTypicalCases?: boolean },
+) {
+  const listed = await monthTypicalCases(deps, user, duty);
+  const named = input.typicalCaseIds ?? (input.noTypicalCases ? [] : listed.map((c) => c.id));
+  if (input.noTypicalCases && named.length > 0) {
+    throw fieldError('noTypicalCases', '已选择典型案例时不能勾选「本月无典型案例」');
+  }
+  if (named.length === 0 && !input.noTypicalCases) {
+    throw fieldError(
+      'noTypicalCases',
+      listed.length === 0
+        ? '本月没有典型案例：请勾选「本月无典型案例」后再报送'
+        : '请选择随表报送的典型案例，或勾选「本月无典型案例」',
+    );
+  }
+  return named.map((id) => {
+    const entry = listed.find((c) => c.id === id);
+    if (!entry) throw fieldError('typicalCaseIds', '所选案件不是本单位本月的典型案例');
+    return { id: entry.id, title: entry.title };
+  });
 }
 
 /**
@@ -90,7 +169,11 @@ export async function submitDuty(
   deps: AppDeps,
   user: AuthUser,
   id: string,
-  input: z.output<typeof SubmitDutySchema> & { statistics?: Prisma.InputJsonValue },
+  input: z.output<typeof SubmitDutySchema> & {
+    statistics?: Prisma.InputJsonValue;
+    /** Files (multipart): stored and attached to the new version. */
+    uploads?: Upload[];
+  },
 ) {
   const duty = await findVisibleDuty(deps, user, id);
   assertCanWriteUnit(user, duty.unitId);
@@ -100,13 +183,14 @@ export async function submitDuty(
   if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销，无需报送');
   const resubmission = duty.submissions.length > 0;
   if (resubmission && !input.reason) throw fieldError('reason', '重新报送须说明更正原因');
-  if (
-    duty.deadline.kind !== 'monthly_statistics' &&
-    !input.text &&
-    input.attachments.length === 0
-  ) {
+  const uploads = input.uploads ?? [];
+  const monthly = duty.deadline.kind === 'monthly_statistics';
+  if (!monthly && !input.text && input.attachments.length === 0 && uploads.length === 0) {
     throw fieldError('text', '请填写总结正文或上传附件');
   }
+  const typicalCases = monthly ? await reportedTypicalCases(deps, user, duty, input) : [];
+  // Files are checked and stored before anything is recorded: a refused file records nothing.
+  const stored = await storeUploads(deps, uploads);
   const now = deps.now();
   await deps.db.prisma.$transaction(async (tx) => {
     // The monthly table (or the year's, for the annual summary) as it stands now, frozen with
@@ -130,11 +214,19 @@ export async function submitDuty(
         text: input.text ?? null,
         attachments: input.attachments,
         statistics,
+        typicalCases,
+        noTypicalCases: monthly && typicalCases.length === 0,
         reason: input.reason ?? null,
         submittedById: user.id,
         submittedAt: now,
       },
     });
+    const files = await recordAttachments(
+      tx,
+      user,
+      { type: SUBMISSION_RECORD, id: submission.id },
+      stored,
+    );
     await writeAudit(tx, user, {
       action: resubmission ? 'resubmit' : 'submit',
       entity: 'unit_duty',
@@ -142,7 +234,11 @@ export async function submitDuty(
       unitId: duty.unitId,
       reason: input.reason,
       before: { status: duty.status, submittedAt: duty.submittedAt },
-      after: { status: 'submitted', submission },
+      after: {
+        status: 'submitted',
+        submission,
+        files: files.map((f) => ({ id: f.id, name: f.originalName, sha256: f.file.sha256 })),
+      },
     });
   });
   if (!resubmission) {
@@ -151,6 +247,24 @@ export async function submitDuty(
     );
   }
   return getDuty(deps, user, id);
+}
+
+/**
+ * A file of one of the duty's submitted versions, for download; not found when the duty is not
+ * visible to the user or the attachment belongs to something else.
+ */
+export async function dutyAttachment(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; attachmentId: string },
+) {
+  const duty = await findVisibleDuty(deps, user, input.id);
+  const attachment = await findAttachment(deps.db.prisma, input.attachmentId);
+  const ours =
+    attachment.recordType === SUBMISSION_RECORD &&
+    duty.submissions.some((s) => s.id === attachment.recordId);
+  if (!ours) throw notFoundError('附件');
+  return attachment;
 }
 
 export function presentDutySummary(row: DutySummaryRow, now: Date) {
