@@ -112,7 +112,7 @@ function CloseForm({ ctx, data, state }: { ctx: PageContext; data: Data; state?:
           该企业在任务下达后尚无{noun}。
           {reinspection
             ? '请先录入专门现场检查记录，再回到此处办结。'
-            : '请先在下方「记录约谈」，保存时可同时办结。'}
+            : '请先在上方「记录约谈」，保存时可同时办结。'}
         </p>
       ) : (
         <Form
