@@ -46,6 +46,16 @@ const reportFields = {
   updated: z.number().int().openapi({ description: '信息有变化而更新的企业数（版本号加 1）' }),
   unchanged: z.number().int().openapi({ description: '已登记且信息无变化的企业数' }),
   errors: z.array(ImportErrorSchema),
+  rows: z
+    .array(
+      z.object({
+        line: z.number().int(),
+        creditCode: z.string(),
+        name: z.string(),
+        action: z.enum(['create', 'update', 'unchanged']),
+      }),
+    )
+    .openapi({ description: '无误的各行将（试导入）或已（正式导入）新登记、更新或不变' }),
 };
 
 export const ImportReportSchema = z.object(reportFields).openapi('EnterpriseImportReport');

@@ -61,6 +61,10 @@ export const UpdateEnterpriseSchema = z
     contacts: z.array(ContactInput).max(20).optional(),
   })
   .strict()
+  .refine((v) => v.isProducer !== false || v.isSeller !== false, {
+    message: '企业应至少是生产企业或销售企业之一',
+    path: ['isProducer'],
+  })
   .openapi('UpdateEnterprise');
 
 export const EnterpriseSchema = z
@@ -107,5 +111,9 @@ export const EnterpriseListQuery = PaginationQuery.extend({
     .optional()
     .openapi({ description: 'true：仅重点对象（上年抽查不合格或投诉集中）' }),
   q: z.string().trim().min(1).max(100).optional().openapi({ description: '名称或信用代码包含' }),
+  type: z
+    .enum(['producer', 'seller'])
+    .optional()
+    .openapi({ description: 'producer：生产企业；seller：销售企业（生产和销售企业两者都算）' }),
   sort: sortQuery(['name', 'creditCode', 'createdAt', 'updatedAt'], 'name'),
 });

@@ -23,6 +23,8 @@ export const FollowUpSchema = z
     overdueSince: Instant.nullable(),
     closedAt: Instant.nullable(),
     closingNote: z.string().nullable(),
+    inspectionId: z.string().nullable().openapi({ description: '完成该专门现场检查的检查记录 id' }),
+    interviewId: z.string().nullable().openapi({ description: '完成该约谈任务的约谈记录 id' }),
     version: z.number().int(),
     createdAt: Instant,
   })
@@ -47,6 +49,12 @@ export const CloseFollowUpSchema = z
   .object({
     version: VersionInput,
     note: z.string().trim().min(1, '请填写完成情况').max(2000),
+    inspectionId: Id.optional().openapi({
+      description: '专门现场检查：完成该任务的检查记录 id（须为该企业在任务下达后的检查）',
+    }),
+    interviewId: Id.optional().openapi({
+      description: '约谈：完成该任务的约谈记录 id（须为该企业在任务下达后的约谈）',
+    }),
   })
   .strict()
   .openapi('CloseFollowUp');

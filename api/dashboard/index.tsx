@@ -15,6 +15,7 @@ import * as duty from './pages/duty.js';
 import * as dutyStatistics from './pages/duty-statistics.js';
 import * as enterpriseHome from './pages/enterprise-home.js';
 import * as enterprise from './pages/enterprise.js';
+import * as enterpriseForm from './pages/enterprise-form.js';
 import * as followUp from './pages/follow-up.js';
 import * as hazard from './pages/hazard.js';
 import * as hazardEdit from './pages/hazard-edit.js';
@@ -25,6 +26,8 @@ import * as inspectionNew from './pages/inspection-new.js';
 import * as login from './pages/login.js';
 import * as message from './pages/message.js';
 import * as overview from './pages/overview.js';
+import * as register from './pages/register.js';
+import * as registerImport from './pages/register-import.js';
 import * as unit from './pages/unit.js';
 import { requireSession, type DashboardEnv } from './session.js';
 
@@ -64,6 +67,10 @@ dashboardRouter.get('/dashboard', requireSession, async (c) => {
 dashboardRouter.get('/dashboard/', (c) => c.redirect('/dashboard', 301));
 
 showPage(dashboardRouter, '/dashboard/units/:id', unit);
+// The register: import and new-enterprise routes before the list's own path.
+registerImport.register(dashboardRouter);
+enterpriseForm.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/units/:id/enterprises', register);
 showPage(dashboardRouter, '/dashboard/enterprises/:id', enterprise);
 showPage(dashboardRouter, '/dashboard/hazards/:id', hazard);
 showPage(dashboardRouter, '/dashboard/duties/:id', duty);
@@ -79,6 +86,7 @@ showPage(dashboardRouter, '/dashboard/hazards/:id/edit', hazardEdit);
 hazardEdit.register(dashboardRouter);
 duty.register(dashboardRouter);
 dutyStatistics.register(dashboardRouter);
+followUp.register(dashboardRouter);
 
 dashboardRouter.get('/dashboard/campaigns/:id/statistics', requireSession, (c) =>
   dashboardDownload(c, 'statistics'),

@@ -120,6 +120,14 @@ describe.each(DATABASE_KINDS)('enterprise register import on %s', (database) => 
       updated: 0,
       unchanged: 0,
       errors: [],
+      rows: [
+        {
+          line: 2,
+          creditCode: '91310115MA1K4B8X7J',
+          name: '上海示例燃气用具有限公司',
+          action: 'create',
+        },
+      ],
     });
     expect(await count()).toBe(before);
 
@@ -151,6 +159,26 @@ describe.each(DATABASE_KINDS)('enterprise register import on %s', (database) => 
       updated: 0,
       unchanged: 0,
       errors: expectedErrors,
+      rows: [
+        {
+          line: 2,
+          creditCode: '91310115MA1FL0002R',
+          name: '上海浦江燃气具有限公司',
+          action: 'create',
+        },
+        {
+          line: 6,
+          creditCode: '91310115MA1FL00066',
+          name: '上海申城线缆销售有限公司',
+          action: 'create',
+        },
+        {
+          line: 9,
+          creditCode: '91310115MA1FL00079',
+          name: '上海安达消防器材商店',
+          action: 'create',
+        },
+      ],
     });
     expect(await count()).toBe(before);
 
@@ -184,6 +212,16 @@ describe.each(DATABASE_KINDS)('enterprise register import on %s', (database) => 
       updated: 0,
       unchanged: 0,
       errors: [],
+      rows: [
+        [2, '91310115MA1FL0002R', '上海浦江燃气具有限公司'],
+        [3, '91310115MA1FL0003W', '上海校验位正确电器有限公司'],
+        [4, '91310115MA1FL00040', '上海补全名称商贸有限公司'],
+        [5, '91310115MA1FL00053', '上海童趣玩具有限公司'],
+        [6, '91310115MA1FL00066', '上海申城线缆销售有限公司'],
+        [8, '91310115MA1FL0009F', '上海不再重复有限公司'],
+        [9, '91310115MA1FL00079', '上海安达消防器材商店'],
+        [10, '91310115MA1FL0008C', '上海批发电器有限公司'],
+      ].map(([line, creditCode, name]) => ({ line, creditCode, name, action: 'create' })),
     });
     expect(await count()).toBe(before + 8);
 

@@ -88,6 +88,8 @@ describe.each(DATABASE_KINDS)('enterprise register on %s', (database) => {
     });
     expect(status).toBe(409);
     expect(body.error.message).toContain(first.creditCode);
+    // Another unit's enterprise is not named to the officer who tried.
+    expect(body.error.message).not.toContain(first.name);
   });
 
   it('keeps each unit to its own register; city roles see all', async () => {

@@ -3,7 +3,16 @@ import type { Child } from 'hono/jsx';
 // Paging, sorting and filtering of a list, all in the URL (a link can be shared): the same query
 // parameters as the JSON API's list endpoints: page, pageSize, sort=field|-field, and the filters.
 
-export const LIST_FILTERS = ['unit', 'category', 'status', 'overdue', 'from', 'to'] as const;
+export const LIST_FILTERS = [
+  'unit',
+  'category',
+  'status',
+  'overdue',
+  'from',
+  'to',
+  'q',
+  'type',
+] as const;
 /** Parameters a list link keeps besides its filters. */
 const KEPT = ['campaign', 'pageSize', 'sort', ...LIST_FILTERS] as const;
 

@@ -2,6 +2,7 @@ import { SEVERITIES } from '../../../domain/labels.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { canReadUnit } from '../../lib/scope.js';
 import { Badge, HazardStatusBadge } from '../components/badges.js';
+import { Flash } from '../components/flash.js';
 import { Layout } from '../components/layout.js';
 import { ReminderList } from '../components/reminder-list.js';
 import { homeLabel, notFound, withCampaign, type Ctx, type PageContext } from '../page.js';
@@ -60,8 +61,17 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
         { label: enterprise.name },
       ]}
     >
+      <Flash kind="ok" text={ctx.ok} />
       <section>
         <h2>{enterprise.name}</h2>
+        {/* The register's actions (企业名录): the officer of the enterprise's unit or the city admin. */}
+        {(ctx.user.role === 'city_admin' ||
+          (ctx.user.role === 'unit_officer' && ctx.user.unitId === enterprise.unitId)) && (
+          <p>
+            <a href={`/dashboard/enterprises/${enterprise.id}/edit`}>编辑</a> ·{' '}
+            <a href={`/dashboard/units/${enterprise.unitId}/enterprises`}>本单位企业名录</a>
+          </p>
+        )}
         <dl class="facts">
           <dt>统一社会信用代码</dt>
           <dd>{enterprise.creditCode}</dd>

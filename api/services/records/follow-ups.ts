@@ -5,7 +5,7 @@ import { isFollowUpOverdue } from '../../../domain/timeline/overdue.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
-import { notFoundError, staleVersionError } from '../../lib/errors.js';
+import { fieldError, notFoundError, staleVersionError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { orderBy, page, skipTake } from '../../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
@@ -72,6 +72,7 @@ export async function closeFollowUp(
   if (before.status !== 'open') {
     throw new DomainError('CONFLICT', `任务${FOLLOW_UP_STATUS_NAMES[before.status]}，不能再次办结`);
   }
+  await checkFulfillingRecord(deps, before, input);
   await deps.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.followUpTask.updateMany({
       where: { id, version: input.version },
@@ -79,6 +80,8 @@ export async function closeFollowUp(
         status: 'done',
         closedAt: deps.now(),
         closingNote: input.note,
+        inspectionId: input.inspectionId ?? null,
+        interviewId: input.interviewId ?? null,
         openKey: null,
         version: { increment: 1 },
       },
@@ -97,6 +100,60 @@ export async function closeFollowUp(
   });
   await notifyWorkflow(deps, `follow-up ${id} closed`, () => deps.temporal.followUpClosed(id));
   return getFollowUp(deps, user, id);
+}
+
+/** The records that may fulfil the task: the enterprise's inspections or interviews since it opened. */
+export async function fulfillingRecordChoices(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { followUpId: string },
+) {
+  const task = await findVisible(deps, user, input.followUpId);
+  const where = { enterpriseId: task.enterpriseId, createdAt: { gte: task.createdAt } };
+  if (task.kind === 'reinspection') {
+    const rows = await deps.db.prisma.inspection.findMany({
+      where,
+      orderBy: { inspectedAt: 'desc' },
+      select: { id: true, inspectedAt: true, inspectors: true },
+    });
+    return rows.map((r) => ({ id: r.id, at: r.inspectedAt, label: r.inspectors.join('、') }));
+  }
+  const rows = await deps.db.prisma.interview.findMany({
+    where,
+    orderBy: { interviewedAt: 'desc' },
+    select: { id: true, interviewedAt: true, reason: true },
+  });
+  return rows.map((r) => ({ id: r.id, at: r.interviewedAt, label: r.reason }));
+}
+
+/** A linked record must be of the task's kind, for its enterprise, recorded after it opened. */
+async function checkFulfillingRecord(
+  deps: AppDeps,
+  task: FollowUpRow,
+  input: z.output<typeof CloseFollowUpSchema>,
+) {
+  const { prisma } = deps.db;
+  const where = { enterpriseId: task.enterpriseId, createdAt: { gte: task.createdAt } };
+  if (input.inspectionId) {
+    if (task.kind !== 'reinspection') {
+      throw fieldError('inspectionId', '约谈任务应关联约谈记录，而非检查记录');
+    }
+    const found = await prisma.inspection.findFirst({
+      where: { id: input.inspectionId, ...where },
+      select: { id: true },
+    });
+    if (!found) throw fieldError('inspectionId', '检查记录不存在，或不是该企业在任务下达后的检查');
+  }
+  if (input.interviewId) {
+    if (task.kind !== 'interview') {
+      throw fieldError('interviewId', '专门现场检查任务应关联检查记录，而非约谈记录');
+    }
+    const found = await prisma.interview.findFirst({
+      where: { id: input.interviewId, ...where },
+      select: { id: true },
+    });
+    if (!found) throw fieldError('interviewId', '约谈记录不存在，或不是该企业在任务下达后的约谈');
+  }
 }
 
 export function presentFollowUp(row: FollowUpRow, now: Date) {
@@ -119,6 +176,8 @@ export function presentFollowUp(row: FollowUpRow, now: Date) {
     overdueSince: row.overdueSince ? toShanghaiIso(row.overdueSince) : null,
     closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
     closingNote: row.closingNote,
+    inspectionId: row.inspectionId,
+    interviewId: row.interviewId,
     version: row.version,
     createdAt: toShanghaiIso(row.createdAt),
   };

@@ -46,6 +46,8 @@ export async function listEnterprises(
   if (query.unit) filters.push({ unitId: query.unit });
   if (query.category) filters.push({ categoryCodes: { has: query.category } });
   if (query.class) filters.push({ class: query.class });
+  if (query.type === 'producer') filters.push({ isProducer: true });
+  if (query.type === 'seller') filters.push({ isSeller: true });
   if (query.keyObject !== undefined) {
     const keyObject = { OR: [{ failedSpotCheckLastYear: true }, { manyComplaints: true }] };
     filters.push(query.keyObject ? keyObject : { NOT: keyObject });
@@ -77,10 +79,10 @@ export async function createEnterprise(
   const unitId = await unitForWrite(prisma, user, input.unitId);
   const existing = await prisma.enterprise.findUnique({ where: { creditCode: input.creditCode } });
   if (existing) {
-    throw new DomainError(
-      'CONFLICT',
-      `统一社会信用代码 ${input.creditCode} 已登记（${existing.name}）`,
-    );
+    // Only that the code is taken: the enterprise may be another unit's, not the caller's to see.
+    throw new DomainError('CONFLICT', `统一社会信用代码 ${input.creditCode} 已登记`, [
+      { path: 'creditCode', message: '该统一社会信用代码已登记' },
+    ]);
   }
   const { contacts, unitId: _requested, ...fields } = input;
   const created = await prisma.$transaction(async (tx) => {

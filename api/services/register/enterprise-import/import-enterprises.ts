@@ -38,6 +38,14 @@ export interface ImportError {
   message: string;
 }
 
+/** What the import does (a dry run: would do) with one valid row. */
+export interface ImportRowOutcome {
+  line: number;
+  creditCode: string;
+  name: string;
+  action: 'create' | 'update' | 'unchanged';
+}
+
 export interface ImportReport {
   dryRun: boolean;
   total: number;
@@ -47,6 +55,7 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   errors: ImportError[];
+  rows: ImportRowOutcome[];
 }
 
 type EnterpriseInput = z.output<typeof CreateEnterpriseSchema>;
@@ -81,6 +90,7 @@ interface Plan {
   creates: Candidate[];
   updates: PlannedUpdate[];
   unchanged: number;
+  outcomes: ImportRowOutcome[];
 }
 
 interface Context {
@@ -141,6 +151,7 @@ export async function importEnterprises(
       updated: plan && written ? plan.updates.length : 0,
       unchanged: plan && written ? plan.unchanged : 0,
       errors: errors.sort((a, b) => a.line - b.line),
+      rows: plan && written ? plan.outcomes : [],
     };
   };
   if (fatal) return report(null, new Set());
@@ -415,11 +426,21 @@ function planChanges(
   errors: ImportError[],
 ): Plan {
   const byCode = new Map(existing.map((e) => [e.creditCode, e]));
-  const plan: Plan = { creates: [], updates: [], unchanged: 0 };
+  const plan: Plan = { creates: [], updates: [], unchanged: 0, outcomes: [] };
+  const outcome = (candidate: Candidate, action: ImportRowOutcome['action']) =>
+    plan.outcomes.push({
+      line: candidate.line,
+      creditCode: candidate.input.creditCode,
+      name: candidate.input.name,
+      action,
+    });
   for (const candidate of candidates) {
     const before = byCode.get(candidate.input.creditCode);
     if (!before) {
-      if (candidate.unitId) plan.creates.push(candidate);
+      if (candidate.unitId) {
+        plan.creates.push(candidate);
+        outcome(candidate, 'create');
+      }
       continue;
     }
     if (candidate.unitId && before.unitId !== candidate.unitId) {
@@ -435,8 +456,10 @@ function planChanges(
     const { data, contact } = changesOf(before, candidate, context);
     if (Object.keys(data).length > 0 || contact) {
       plan.updates.push({ before, data, contact });
+      outcome(candidate, 'update');
     } else {
       plan.unchanged += 1;
+      outcome(candidate, 'unchanged');
     }
   }
   return plan;
