@@ -3,7 +3,12 @@ import { ASSISTANCE_KINDS } from '../../domain/labels.js';
 import { PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput, WanYuanInput } from './common.js';
 import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
-import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
+import {
+  correctionRequest,
+  recordBaseFields,
+  recordInputFields,
+  recordListQueryFields,
+} from './record-fields.js';
 
 const kinds = Object.keys(ASSISTANCE_KINDS) as [keyof typeof ASSISTANCE_KINDS];
 const kindError =
@@ -51,3 +56,8 @@ export const AssistanceListQuery = PaginationQuery.extend({
   kind: z.enum(kinds, { error: kindError }).optional(),
   sort: sortQuery(['assistedAt', 'createdAt'], '-assistedAt'),
 }).refine(dateRangeOrdered, dateRangeOrderMessage);
+
+export const CorrectAssistanceSchema = correctionRequest(
+  'CorrectAssistance',
+  '更正质量技术帮扶记录',
+);

@@ -3,7 +3,12 @@ import type { FieldIssue } from './common.js';
 import { PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput, VersionInput, WanYuanInput } from './common.js';
 import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
-import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
+import {
+  correctionRequest,
+  recordBaseFields,
+  recordInputFields,
+  recordListQueryFields,
+} from './record-fields.js';
 
 /** The state of a case the cross-field rules look at (after a create or a progress update). */
 export interface CaseRuleState {
@@ -156,3 +161,8 @@ export const CaseListQuery = PaginationQuery.extend({
   exposed: flag('true：仅已曝光'),
   sort: sortQuery(['filedAt', 'penaltyDecidedAt', 'createdAt', 'updatedAt'], '-filedAt'),
 }).refine(dateRangeOrdered, dateRangeOrderMessage);
+
+export const CorrectCaseSchema = correctionRequest(
+  'CorrectEnforcementCase',
+  '更正案件（任一录入字段，须说明原因；办理进度的日常更新用 PATCH）',
+);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { correctionRequest, recordListQueryFields, recordStateFields } from './record-fields.js';
 import { CHECKLIST_TYPES } from '../../domain/labels.js';
 import { DateRangeQuery, PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput } from './common.js';
@@ -101,6 +102,21 @@ export const CreateInspectionSchema = z
   })
   .openapi('CreateInspection');
 
+/** What a correction of an inspection may change (the checklist and its hazards stay as recorded). */
+export const CorrectInspectionValues = z
+  .object({
+    campaignId: Id,
+    inspectedAt: CreateInspectionSchema.shape.inspectedAt,
+    inspectors: CreateInspectionSchema.shape.inspectors,
+    note: CreateInspectionSchema.shape.note,
+  })
+  .strict();
+
+export const CorrectInspectionSchema = correctionRequest(
+  'CorrectInspection',
+  '更正现场检查（可更正 inspectedAt、inspectors、note；检查项及其隐患不在此更正）',
+);
+
 const inspectionFields = {
   id: z.string(),
   campaignId: z.string(),
@@ -117,6 +133,7 @@ const inspectionFields = {
   note: z.string().nullable(),
   createdById: z.string(),
   createdAt: Instant,
+  ...recordStateFields,
 };
 
 export const InspectionSummarySchema = z
@@ -152,6 +169,7 @@ export const InspectionListQuery = PaginationQuery.extend({
   enterprise: Id.optional().openapi({ description: '企业 id' }),
   campaign: Id.optional().openapi({ description: '专项行动 id' }),
   category: z.string().min(1).max(64).optional().openapi({ description: '产品类别 id 或代码' }),
+  voided: recordListQueryFields.voided,
   sort: sortQuery(['inspectedAt', 'createdAt'], '-inspectedAt'),
 });
 

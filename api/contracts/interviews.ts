@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput } from './common.js';
 import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
-import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
+import {
+  correctionRequest,
+  recordBaseFields,
+  recordInputFields,
+  recordListQueryFields,
+} from './record-fields.js';
 
 export const CreateInterviewSchema = z
   .object({
@@ -40,3 +45,8 @@ export const InterviewListQuery = PaginationQuery.extend({
   hazard: Id.optional().openapi({ description: '相关隐患 id' }),
   sort: sortQuery(['interviewedAt', 'createdAt'], '-interviewedAt'),
 }).refine(dateRangeOrdered, dateRangeOrderMessage);
+
+export const CorrectInterviewSchema = correctionRequest(
+  'CorrectInterview',
+  '更正约谈记录（约谈事由用 interviewReason 字段，reason 为更正原因）',
+);

@@ -3,7 +3,12 @@ import { RISK_REPORT_KINDS } from '../../domain/labels.js';
 import { PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput } from './common.js';
 import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
-import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
+import {
+  correctionRequest,
+  recordBaseFields,
+  recordInputFields,
+  recordListQueryFields,
+} from './record-fields.js';
 
 const kinds = Object.keys(RISK_REPORT_KINDS) as [keyof typeof RISK_REPORT_KINDS];
 const kindError = '类型应为 information（风险信息）或 monitoring（风险监测）';
@@ -85,3 +90,8 @@ export const RiskReportListQuery = PaginationQuery.extend({
   kind: z.enum(kinds, { error: kindError }).optional(),
   sort: sortQuery(['reportedAt', 'createdAt'], '-reportedAt'),
 }).refine(dateRangeOrdered, dateRangeOrderMessage);
+
+export const CorrectRiskReportSchema = correctionRequest(
+  'CorrectRiskReport',
+  '更正风险监测/风险信息记录',
+);

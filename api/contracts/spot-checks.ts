@@ -3,7 +3,12 @@ import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../domain/labels.js';
 import { PaginationQuery, listOf, sortQuery } from './lists.js';
 import { Id, Instant, InstantInput } from './common.js';
 import { dateRangeOrderMessage, dateRangeOrdered } from './lists.js';
-import { recordBaseFields, recordInputFields, recordListQueryFields } from './record-fields.js';
+import {
+  correctionRequest,
+  recordBaseFields,
+  recordInputFields,
+  recordListQueryFields,
+} from './record-fields.js';
 
 const levels = Object.keys(SPOT_CHECK_LEVELS) as [keyof typeof SPOT_CHECK_LEVELS];
 const levelError = '抽查层级应为 city（市级）或 district（区级）';
@@ -101,3 +106,8 @@ export const SpotCheckListQuery = PaginationQuery.extend({
     .optional(),
   sort: sortQuery(['checkedAt', 'createdAt'], '-checkedAt'),
 }).refine(dateRangeOrdered, dateRangeOrderMessage);
+
+export const CorrectSpotCheckSchema = correctionRequest(
+  'CorrectSpotCheck',
+  '更正监督抽查结果（不合格批次数、不合格项目等按录入时的规则校验）',
+);

@@ -135,7 +135,7 @@ export async function unitOverview(
     }),
     prisma.spotCheck.groupBy({
       by: ['unitId'],
-      where: { ...inUnits, unqualifiedBatches: { gt: 0 } },
+      where: { ...inUnits, unqualifiedBatches: { gt: 0 }, voidedAt: null },
       _count: { _all: true },
     }),
     prisma.followUpTask.groupBy({

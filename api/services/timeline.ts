@@ -73,11 +73,12 @@ export async function followNewHazard(deps: AppDeps, hazard: { id: string }): Pr
 export async function followSpotCheck(deps: AppDeps, spotCheckId: string): Promise<void> {
   const { prisma } = deps.db;
   const check = await prisma.spotCheck.findUniqueOrThrow({ where: { id: spotCheckId } });
-  if (check.unqualifiedBatches === 0) return;
+  if (check.unqualifiedBatches === 0 || check.voidedAt) return;
   const failures = failuresWithinTwoYears(
     (
       await prisma.spotCheck.findMany({
-        where: { enterpriseId: check.enterpriseId, unqualifiedBatches: { gt: 0 } },
+        // A voided spot check no longer counts toward the two failures.
+        where: { enterpriseId: check.enterpriseId, unqualifiedBatches: { gt: 0 }, voidedAt: null },
         select: { id: true, checkedAt: true },
       })
     ).map((f) => ({ id: f.id, at: f.checkedAt })),

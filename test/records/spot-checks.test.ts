@@ -280,10 +280,12 @@ describe.each(DATABASE_KINDS)('spot checks on %s', (database) => {
     expect(paths(badDate.body)).toEqual(['from']);
   });
 
-  it('describes its endpoints in /openapi.json, with no way to edit a result', async () => {
+  it('describes its endpoints in /openapi.json: correct or void a result, never delete it', async () => {
     const { body } = await stack.call('GET', '/openapi.json', { as: null });
     expect(Object.keys(body.paths['/api/spot-checks'])).toEqual(['get', 'post']);
-    expect(Object.keys(body.paths['/api/spot-checks/{id}'])).toEqual(['get']);
+    // Issue #9: a result is corrected (PATCH, with a reason) or voided, never deleted.
+    expect(Object.keys(body.paths['/api/spot-checks/{id}'])).toEqual(['get', 'patch']);
+    expect(Object.keys(body.paths['/api/spot-checks/{id}/void'])).toEqual(['post']);
     expect(body.components.schemas.SpotCheck.properties.resultName).toBeDefined();
     expect(body.components.schemas.CreateSpotCheck).toBeDefined();
   });

@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectAssistanceSchema,
   AssistanceListQuery,
   AssistanceListSchema,
   AssistanceSchema,
@@ -64,3 +66,15 @@ export const createAssistance = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/assistance/{id}',
+  tags,
+  what: '质量技术帮扶记录',
+  request: CorrectAssistanceSchema,
+  response: AssistanceSchema,
+};
+
+export const correctAssistance = correctionRoute(correctable);
+
+export const voidAssistance = voidRoute(correctable);

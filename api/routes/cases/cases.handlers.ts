@@ -22,3 +22,21 @@ export const updateCase: RouteHandler<typeof routes.updateCase, AppEnv> = async 
     await cases.updateCase(c.var.deps, c.var.user, c.req.valid('param').id, c.req.valid('json')),
     200,
   );
+
+export const correctCase: RouteHandler<typeof routes.correctCase, AppEnv> = async (c) =>
+  c.json(
+    await cases.correctCase(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...(c.req.valid('json') as { version: number; reason: string }),
+    }),
+    200,
+  );
+
+export const voidCase: RouteHandler<typeof routes.voidCase, AppEnv> = async (c) =>
+  c.json(
+    await cases.voidCase(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
+    200,
+  );

@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectCaseSchema,
   CaseListQuery,
   CaseListSchema,
   CaseSchema,
@@ -87,3 +89,15 @@ export const updateCase = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/cases/{id}',
+  tags,
+  what: '案件',
+  request: CorrectCaseSchema,
+  response: CaseSchema,
+};
+
+export const correctCase = correctionRoute(correctable, 'post', '/api/cases/{id}/correction');
+
+export const voidCase = voidRoute(correctable);

@@ -6,4 +6,6 @@ export const casesRouter = createRouter()
   .openapi(routes.listCases, handlers.listCases)
   .openapi(routes.getCase, handlers.getCase)
   .openapi(routes.createCase, handlers.createCase)
-  .openapi(routes.updateCase, handlers.updateCase);
+  .openapi(routes.updateCase, handlers.updateCase)
+  .openapi(routes.correctCase, handlers.correctCase)
+  .openapi(routes.voidCase, handlers.voidCase);

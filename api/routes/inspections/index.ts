@@ -7,4 +7,6 @@ export const inspectionsRouter = createRouter()
   .openapi(routes.listChecklists, handlers.listChecklists)
   .openapi(routes.listInspections, handlers.listInspections)
   .openapi(routes.getInspection, handlers.getInspection)
-  .openapi(routes.createInspection, handlers.createInspection);
+  .openapi(routes.createInspection, handlers.createInspection)
+  .openapi(routes.correctInspection, handlers.correctInspection)
+  .openapi(routes.voidInspection, handlers.voidInspection);

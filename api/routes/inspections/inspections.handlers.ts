@@ -14,3 +14,21 @@ export const getInspection: RouteHandler<typeof routes.getInspection, AppEnv> = 
 
 export const createInspection: RouteHandler<typeof routes.createInspection, AppEnv> = async (c) =>
   c.json(await inspections.createInspection(c.var.deps, c.var.user, c.req.valid('json')), 201);
+
+export const correctInspection: RouteHandler<typeof routes.correctInspection, AppEnv> = async (c) =>
+  c.json(
+    await inspections.correctInspection(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...(c.req.valid('json') as { version: number; reason: string }),
+    }),
+    200,
+  );
+
+export const voidInspection: RouteHandler<typeof routes.voidInspection, AppEnv> = async (c) =>
+  c.json(
+    await inspections.voidInspection(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
+    200,
+  );

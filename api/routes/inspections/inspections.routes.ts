@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectInspectionSchema,
   ChecklistsSchema,
   CreateInspectionSchema,
   InspectionListQuery,
@@ -78,3 +80,15 @@ export const createInspection = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/inspections/{id}',
+  tags,
+  what: '现场检查记录',
+  request: CorrectInspectionSchema,
+  response: InspectionSchema,
+};
+
+export const correctInspection = correctionRoute(correctable);
+
+export const voidInspection = voidRoute(correctable);

@@ -5,4 +5,6 @@ import * as routes from './interviews.routes.js';
 export const interviewsRouter = createRouter()
   .openapi(routes.listInterviews, handlers.listInterviews)
   .openapi(routes.getInterview, handlers.getInterview)
-  .openapi(routes.createInterview, handlers.createInterview);
+  .openapi(routes.createInterview, handlers.createInterview)
+  .openapi(routes.correctInterview, handlers.correctInterview)
+  .openapi(routes.voidInterview, handlers.voidInterview);

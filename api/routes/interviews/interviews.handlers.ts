@@ -20,3 +20,21 @@ export const getInterview: RouteHandler<typeof routes.getInterview, AppEnv> = as
 
 export const createInterview: RouteHandler<typeof routes.createInterview, AppEnv> = async (c) =>
   c.json(await interviews.createInterview(c.var.deps, c.var.user, c.req.valid('json')), 201);
+
+export const correctInterview: RouteHandler<typeof routes.correctInterview, AppEnv> = async (c) =>
+  c.json(
+    await interviews.correctInterview(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...(c.req.valid('json') as { version: number; reason: string }),
+    }),
+    200,
+  );
+
+export const voidInterview: RouteHandler<typeof routes.voidInterview, AppEnv> = async (c) =>
+  c.json(
+    await interviews.voidInterview(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
+    200,
+  );

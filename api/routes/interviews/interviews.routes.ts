@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectInterviewSchema,
   CreateInterviewSchema,
   InterviewListQuery,
   InterviewListSchema,
@@ -64,3 +66,15 @@ export const createInterview = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/interviews/{id}',
+  tags,
+  what: '约谈记录',
+  request: CorrectInterviewSchema,
+  response: InterviewSchema,
+};
+
+export const correctInterview = correctionRoute(correctable);
+
+export const voidInterview = voidRoute(correctable);

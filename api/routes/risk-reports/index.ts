@@ -5,4 +5,6 @@ import * as routes from './risk-reports.routes.js';
 export const riskReportsRouter = createRouter()
   .openapi(routes.listRiskReports, handlers.listRiskReports)
   .openapi(routes.getRiskReport, handlers.getRiskReport)
-  .openapi(routes.createRiskReport, handlers.createRiskReport);
+  .openapi(routes.createRiskReport, handlers.createRiskReport)
+  .openapi(routes.correctRiskReport, handlers.correctRiskReport)
+  .openapi(routes.voidRiskReport, handlers.voidRiskReport);

@@ -20,3 +20,21 @@ export const getRiskReport: RouteHandler<typeof routes.getRiskReport, AppEnv> = 
 
 export const createRiskReport: RouteHandler<typeof routes.createRiskReport, AppEnv> = async (c) =>
   c.json(await riskReports.createRiskReport(c.var.deps, c.var.user, c.req.valid('json')), 201);
+
+export const correctRiskReport: RouteHandler<typeof routes.correctRiskReport, AppEnv> = async (c) =>
+  c.json(
+    await riskReports.correctRiskReport(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...(c.req.valid('json') as { version: number; reason: string }),
+    }),
+    200,
+  );
+
+export const voidRiskReport: RouteHandler<typeof routes.voidRiskReport, AppEnv> = async (c) =>
+  c.json(
+    await riskReports.voidRiskReport(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
+    200,
+  );

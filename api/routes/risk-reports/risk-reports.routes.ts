@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectRiskReportSchema,
   CreateRiskReportSchema,
   RiskReportListQuery,
   RiskReportListSchema,
@@ -64,3 +66,15 @@ export const createRiskReport = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/risk-reports/{id}',
+  tags,
+  what: '风险监测记录',
+  request: CorrectRiskReportSchema,
+  response: RiskReportSchema,
+};
+
+export const correctRiskReport = correctionRoute(correctable);
+
+export const voidRiskReport = voidRoute(correctable);

@@ -5,4 +5,6 @@ import * as routes from './spot-checks.routes.js';
 export const spotChecksRouter = createRouter()
   .openapi(routes.listSpotChecks, handlers.listSpotChecks)
   .openapi(routes.getSpotCheck, handlers.getSpotCheck)
-  .openapi(routes.createSpotCheck, handlers.createSpotCheck);
+  .openapi(routes.createSpotCheck, handlers.createSpotCheck)
+  .openapi(routes.correctSpotCheck, handlers.correctSpotCheck)
+  .openapi(routes.voidSpotCheck, handlers.voidSpotCheck);

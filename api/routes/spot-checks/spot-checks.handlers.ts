@@ -20,3 +20,21 @@ export const getSpotCheck: RouteHandler<typeof routes.getSpotCheck, AppEnv> = as
 
 export const createSpotCheck: RouteHandler<typeof routes.createSpotCheck, AppEnv> = async (c) =>
   c.json(await spotChecks.createSpotCheck(c.var.deps, c.var.user, c.req.valid('json')), 201);
+
+export const correctSpotCheck: RouteHandler<typeof routes.correctSpotCheck, AppEnv> = async (c) =>
+  c.json(
+    await spotChecks.correctSpotCheck(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...(c.req.valid('json') as { version: number; reason: string }),
+    }),
+    200,
+  );
+
+export const voidSpotCheck: RouteHandler<typeof routes.voidSpotCheck, AppEnv> = async (c) =>
+  c.json(
+    await spotChecks.voidSpotCheck(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
+    200,
+  );

@@ -2,7 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
+import { correctionRoute, voidRoute } from '../record-corrections.js';
 import {
+  CorrectSpotCheckSchema,
   CreateSpotCheckSchema,
   SpotCheckListQuery,
   SpotCheckListSchema,
@@ -51,8 +53,7 @@ export const createSpotCheck = createRoute({
   tags,
   security,
   middleware,
-  summary:
-    '录入监督抽查结果（实施单位人员仅可录入区级；抽查结果是事实记录，不提供修改，更正请录入新记录）',
+  summary: '录入监督抽查结果（实施单位人员仅可录入区级；录错的结果用 PATCH 更正或作废，不删除）',
   request: {
     body: { content: { 'application/json': { schema: CreateSpotCheckSchema } }, required: true },
   },
@@ -64,3 +65,15 @@ export const createSpotCheck = createRoute({
     413: errorResponse('请求内容过大'),
   },
 });
+
+const correctable = {
+  path: '/api/spot-checks/{id}',
+  tags,
+  what: '监督抽查记录',
+  request: CorrectSpotCheckSchema,
+  response: SpotCheckSchema,
+};
+
+export const correctSpotCheck = correctionRoute(correctable);
+
+export const voidSpotCheck = voidRoute(correctable);

@@ -3,8 +3,13 @@ import { ASSISTANCE_KINDS } from '../../../domain/labels.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { toShanghaiIso } from '../../lib/format.js';
-import type { AssistanceListQuery, CreateAssistanceSchema } from '../../contracts/assistance.js';
+import { type AssistanceListQuery, CreateAssistanceSchema } from '../../contracts/assistance.js';
 import {
+  type CorrectableKind,
+  type CorrectionInput,
+  correctRecord,
+  presentRecordState,
+  voidRecord,
   createAudited,
   instantFilter,
   pageOfRecords,
@@ -16,6 +21,17 @@ import {
 import { resolveRecordWrite } from './references.js';
 
 type AssistanceRow = Prisma.AssistanceGetPayload<{ include: typeof recordInclude }>;
+
+function assistanceKind(prisma: AppDeps['db']['prisma']): CorrectableKind<AssistanceRow> {
+  return {
+    entity: 'assistance',
+    what: '质量技术帮扶记录',
+    find: (where) => prisma.assistance.findFirst({ where, include: recordInclude }),
+    update: (tx, where, data) =>
+      tx.assistance.updateMany({ where, data: data }),
+    reload: (tx, id) => tx.assistance.findUniqueOrThrow({ where: { id }, include: recordInclude }),
+  };
+}
 
 export async function findVisibleAssistance(
   prisma: AppDeps['db']['prisma'],
@@ -63,6 +79,43 @@ export async function createAssistance(
   return presentAssistance(created);
 }
 
+/** A correction (reason, version read), checked by the same rules as a new record. */
+export async function correctAssistance(deps: AppDeps, user: AuthUser, input: CorrectionInput) {
+  const { prisma } = deps.db;
+  const corrected = await correctRecord(
+    deps,
+    user,
+    {
+      ...assistanceKind(prisma),
+      schema: CreateAssistanceSchema,
+      asInput: (row) => ({
+        campaignId: row.campaignId,
+        categoryId: row.categoryId,
+        kind: row.kind,
+        enterpriseId: row.enterpriseId,
+        assistedAt: row.assistedAt.toISOString(),
+        problemsSolved: row.problemsSolved,
+        outputValueRaised: row.outputValueRaised.toFixed(2),
+        note: row.note ?? undefined,
+      }),
+      check: async (values, before) => {
+        await resolveRecordWrite(prisma, user, { ...values, unitId: before.unitId });
+      },
+    },
+    input,
+  );
+  return presentAssistance(corrected);
+}
+
+/** Voids the record: kept, out of the lists and the statistics table. */
+export async function voidAssistance(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; version: number; reason: string },
+) {
+  return presentAssistance(await voidRecord(deps, user, assistanceKind(deps.db.prisma), input));
+}
+
 export function presentAssistance(row: AssistanceRow) {
   return {
     ...presentRecordBase(row),
@@ -75,5 +128,6 @@ export function presentAssistance(row: AssistanceRow) {
     problemsSolved: row.problemsSolved,
     outputValueRaised: row.outputValueRaised.toFixed(2),
     note: row.note,
+    ...presentRecordState(row),
   };
 }

@@ -9,10 +9,15 @@ import { assertCanWriteUnit } from '../../lib/scope.js';
 import {
   caseRuleIssues,
   type CaseListQuery,
-  type CreateCaseSchema,
+  CreateCaseSchema,
   type UpdateCaseSchema,
 } from '../../contracts/cases.js';
 import {
+  type CorrectableKind,
+  type CorrectionInput,
+  correctRecord,
+  presentRecordState,
+  voidRecord,
   createAudited,
   instantFilter,
   pageOfRecords,
@@ -24,6 +29,23 @@ import {
 import { resolveRecordWrite } from './references.js';
 
 type CaseRow = Prisma.EnforcementCaseGetPayload<{ include: typeof recordInclude }>;
+
+function caseKind(prisma: AppDeps['db']['prisma']): CorrectableKind<CaseRow> {
+  return {
+    entity: 'enforcement_case',
+    what: '案件',
+    find: (where) => prisma.enforcementCase.findFirst({ where, include: recordInclude }),
+    update: (tx, where, data) =>
+      tx.enforcementCase.updateMany({
+        where,
+        data: data,
+      }),
+    reload: (tx, id) =>
+      tx.enforcementCase.findUniqueOrThrow({ where: { id }, include: recordInclude }),
+  };
+}
+
+const isoOrUndefined = (value: Date | null) => value?.toISOString();
 
 export async function findVisibleCase(prisma: AppDeps['db']['prisma'], user: AuthUser, id: string) {
   return visibleRecord(user, id, '案件', (where) =>
@@ -95,7 +117,7 @@ export async function updateCase(
 
   const updated = await prisma.$transaction(async (tx) => {
     const { count } = await tx.enforcementCase.updateMany({
-      where: { id, version },
+      where: { id, version, voidedAt: null },
       data: { ...changes, version: { increment: 1 } },
     });
     if (count === 0) throw staleVersionError();
@@ -114,6 +136,53 @@ export async function updateCase(
     return after;
   });
   return presentCase(updated);
+}
+
+/**
+ * A correction of any field as recorded (filing, category, enterprise too), with a reason; the
+ * progress update above stays for the ledger's ordinary progress.
+ */
+export async function correctCase(deps: AppDeps, user: AuthUser, input: CorrectionInput) {
+  const { prisma } = deps.db;
+  const corrected = await correctRecord(
+    deps,
+    user,
+    {
+      ...caseKind(prisma),
+      schema: CreateCaseSchema,
+      asInput: (row) => ({
+        campaignId: row.campaignId,
+        categoryId: row.categoryId,
+        title: row.title,
+        enterpriseId: row.enterpriseId ?? undefined,
+        filedAt: row.filedAt.toISOString(),
+        penaltyDecidedAt: isoOrUndefined(row.penaltyDecidedAt),
+        fines: row.fines.toFixed(2),
+        caseValue: row.caseValue.toFixed(2),
+        transferredAt: isoOrUndefined(row.transferredAt),
+        exposedAt: isoOrUndefined(row.exposedAt),
+        creditPublicity: row.creditPublicity,
+        isTypical: row.isTypical,
+        typicalContent: row.typicalContent ?? undefined,
+        typicalProgress: row.typicalProgress ?? undefined,
+        typicalReportedAt: isoOrUndefined(row.typicalReportedAt),
+      }),
+      check: async (values, before) => {
+        await resolveRecordWrite(prisma, user, { ...values, unitId: before.unitId });
+      },
+    },
+    input,
+  );
+  return presentCase(corrected);
+}
+
+/** Voids a case: kept, out of the lists, the statistics table and the typical-case ledger. */
+export async function voidCase(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; version: number; reason: string },
+) {
+  return presentCase(await voidRecord(deps, user, caseKind(deps.db.prisma), input));
 }
 
 const instantOrNull = (value: Date | null) => (value ? toShanghaiIso(value) : null);
@@ -135,7 +204,7 @@ export function presentCase(row: CaseRow) {
     typicalContent: row.typicalContent,
     typicalProgress: row.typicalProgress,
     typicalReportedAt: instantOrNull(row.typicalReportedAt),
-    version: row.version,
     updatedAt: toShanghaiIso(row.updatedAt),
+    ...presentRecordState(row),
   };
 }

@@ -14,7 +14,18 @@ import { type FieldIssue } from '../../contracts/common.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
 import { unitReadScope } from '../../lib/scope.js';
-import type { CreateInspectionSchema, InspectionListQuery } from '../../contracts/inspections.js';
+import {
+  CorrectInspectionValues,
+  type CreateInspectionSchema,
+  type InspectionListQuery,
+} from '../../contracts/inspections.js';
+import {
+  type CorrectableKind,
+  type CorrectionInput,
+  correctRecord,
+  presentRecordState,
+  voidRecord,
+} from './record-rows.js';
 import { createHazardInTx, hazardSummaryInclude, presentHazardSummary } from './hazards.js';
 import { followNewHazard } from '../timeline.js';
 import { resolveRecordWrite } from './references.js';
@@ -66,7 +77,10 @@ export async function listInspections(
   user: AuthUser,
   query: z.output<typeof InspectionListQuery>,
 ) {
-  const filters: Prisma.InspectionWhereInput[] = [unitReadScope(user)];
+  const filters: Prisma.InspectionWhereInput[] = [
+    unitReadScope(user),
+    { voidedAt: query.voided ? { not: null } : null },
+  ];
   if (query.unit) filters.push({ unitId: query.unit });
   if (query.enterprise) filters.push({ enterpriseId: query.enterprise });
   if (query.campaign) filters.push({ campaignId: query.campaign });
@@ -86,6 +100,49 @@ export async function listInspections(
     deps.db.prisma.inspection.count({ where }),
   ]);
   return page(rows.map(presentInspectionSummary), total, query);
+}
+
+function inspectionKind(prisma: PrismaClient): CorrectableKind<DetailRow> {
+  return {
+    entity: 'inspection',
+    what: '现场检查记录',
+    find: (where) => prisma.inspection.findFirst({ where, include: detail }),
+    update: (tx, where, data) =>
+      tx.inspection.updateMany({ where, data: data }),
+    reload: (tx, id) => tx.inspection.findUniqueOrThrow({ where: { id }, include: detail }),
+  };
+}
+
+/** Corrects when and by whom an inspection was made (reason, version read); items stay. */
+export async function correctInspection(deps: AppDeps, user: AuthUser, input: CorrectionInput) {
+  const corrected = await correctRecord(
+    deps,
+    user,
+    {
+      ...inspectionKind(deps.db.prisma),
+      schema: CorrectInspectionValues,
+      asInput: (row) => ({
+        campaignId: row.campaignId,
+        inspectedAt: row.inspectedAt.toISOString(),
+        inspectors: row.inspectors,
+        note: row.note ?? undefined,
+      }),
+    },
+    input,
+  );
+  return presentInspection(corrected, deps.now());
+}
+
+/** Voids an inspection: kept (with its hazards, which have their own life), out of the lists. */
+export async function voidInspection(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; version: number; reason: string },
+) {
+  return presentInspection(
+    await voidRecord(deps, user, inspectionKind(deps.db.prisma), input),
+    deps.now(),
+  );
 }
 
 /**
@@ -239,6 +296,7 @@ function inspectionFields(row: SummaryRow | DetailRow) {
     note: row.note,
     createdById: row.createdById,
     createdAt: toShanghaiIso(row.createdAt),
+    ...presentRecordState(row),
   };
 }
 

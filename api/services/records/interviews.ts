@@ -3,8 +3,13 @@ import type { Prisma } from '../../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { fieldError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
-import type { CreateInterviewSchema, InterviewListQuery } from '../../contracts/interviews.js';
+import { CreateInterviewSchema, type InterviewListQuery } from '../../contracts/interviews.js';
 import {
+  type CorrectableKind,
+  type CorrectionInput,
+  correctRecord,
+  presentRecordState,
+  voidRecord,
   createAudited,
   instantFilter,
   pageOfRecords,
@@ -16,6 +21,17 @@ import {
 import { resolveRecordWrite } from './references.js';
 
 type InterviewRow = Prisma.InterviewGetPayload<{ include: typeof recordInclude }>;
+
+function interviewKind(prisma: AppDeps['db']['prisma']): CorrectableKind<InterviewRow> {
+  return {
+    entity: 'interview',
+    what: '约谈记录',
+    find: (where) => prisma.interview.findFirst({ where, include: recordInclude }),
+    update: (tx, where, data) =>
+      tx.interview.updateMany({ where, data: data }),
+    reload: (tx, id) => tx.interview.findUniqueOrThrow({ where: { id }, include: recordInclude }),
+  };
+}
 
 export async function findVisibleInterview(
   prisma: AppDeps['db']['prisma'],
@@ -53,13 +69,7 @@ export async function createInterview(
 ) {
   const { prisma } = deps.db;
   const { unitId } = await resolveRecordWrite(prisma, user, input);
-  if (input.hazardId) {
-    const hazard = await prisma.hazard.findFirst({
-      where: { id: input.hazardId, enterpriseId: input.enterpriseId },
-      select: { id: true },
-    });
-    if (!hazard) throw fieldError('hazardId', '隐患不存在或不属于该企业');
-  }
+  await assertHazardOfEnterprise(prisma, input.hazardId, input.enterpriseId);
   const { unitId: _requested, ...fields } = input;
   const created = await createAudited(deps, user, 'interview', unitId, (tx) =>
     tx.interview.create({
@@ -68,6 +78,58 @@ export async function createInterview(
     }),
   );
   return presentInterview(created);
+}
+
+/** A correction (reason, version read), checked by the same rules as a new record. */
+export async function correctInterview(deps: AppDeps, user: AuthUser, input: CorrectionInput) {
+  const { prisma } = deps.db;
+  const corrected = await correctRecord(
+    deps,
+    user,
+    {
+      ...interviewKind(prisma),
+      schema: CreateInterviewSchema,
+      // `reason` is the correction's; the interview's own reason (约谈事由) comes as `interviewReason`.
+      aliases: { interviewReason: 'reason' },
+      asInput: (row) => ({
+        campaignId: row.campaignId,
+        categoryId: row.categoryId,
+        enterpriseId: row.enterpriseId,
+        interviewedAt: row.interviewedAt.toISOString(),
+        reason: row.reason,
+        hazardId: row.hazardId ?? undefined,
+        note: row.note ?? undefined,
+      }),
+      check: async (values, before) => {
+        await resolveRecordWrite(prisma, user, { ...values, unitId: before.unitId });
+        await assertHazardOfEnterprise(prisma, values.hazardId, values.enterpriseId);
+      },
+    },
+    input,
+  );
+  return presentInterview(corrected);
+}
+
+/** Voids the record: kept, out of the lists and the statistics table. */
+export async function voidInterview(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; version: number; reason: string },
+) {
+  return presentInterview(await voidRecord(deps, user, interviewKind(deps.db.prisma), input));
+}
+
+async function assertHazardOfEnterprise(
+  prisma: AppDeps['db']['prisma'],
+  hazardId: string | undefined,
+  enterpriseId: string,
+) {
+  if (!hazardId) return;
+  const hazard = await prisma.hazard.findFirst({
+    where: { id: hazardId, enterpriseId },
+    select: { id: true },
+  });
+  if (!hazard) throw fieldError('hazardId', '隐患不存在或不属于该企业');
 }
 
 export function presentInterview(row: InterviewRow) {
@@ -80,5 +142,6 @@ export function presentInterview(row: InterviewRow) {
     reason: row.reason,
     hazardId: row.hazardId,
     note: row.note,
+    ...presentRecordState(row),
   };
 }

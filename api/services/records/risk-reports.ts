@@ -3,8 +3,13 @@ import { RISK_REPORT_KINDS } from '../../../domain/labels.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { toShanghaiIso } from '../../lib/format.js';
-import type { CreateRiskReportSchema, RiskReportListQuery } from '../../contracts/risk-reports.js';
+import { CreateRiskReportSchema, type RiskReportListQuery } from '../../contracts/risk-reports.js';
 import {
+  type CorrectableKind,
+  type CorrectionInput,
+  correctRecord,
+  presentRecordState,
+  voidRecord,
   createAudited,
   instantFilter,
   pageOfRecords,
@@ -16,6 +21,17 @@ import {
 import { resolveRecordWrite } from './references.js';
 
 type RiskReportRow = Prisma.RiskReportGetPayload<{ include: typeof recordInclude }>;
+
+function riskReportKind(prisma: AppDeps['db']['prisma']): CorrectableKind<RiskReportRow> {
+  return {
+    entity: 'risk_report',
+    what: '风险监测记录',
+    find: (where) => prisma.riskReport.findFirst({ where, include: recordInclude }),
+    update: (tx, where, data) =>
+      tx.riskReport.updateMany({ where, data: data }),
+    reload: (tx, id) => tx.riskReport.findUniqueOrThrow({ where: { id }, include: recordInclude }),
+  };
+}
 
 export async function findVisibleRiskReport(
   prisma: AppDeps['db']['prisma'],
@@ -63,6 +79,44 @@ export async function createRiskReport(
   return presentRiskReport(created);
 }
 
+/** A correction (reason, version read), checked by the same rules as a new record. */
+export async function correctRiskReport(deps: AppDeps, user: AuthUser, input: CorrectionInput) {
+  const { prisma } = deps.db;
+  const corrected = await correctRecord(
+    deps,
+    user,
+    {
+      ...riskReportKind(prisma),
+      schema: CreateRiskReportSchema,
+      asInput: (row) => ({
+        campaignId: row.campaignId,
+        categoryId: row.categoryId,
+        kind: row.kind,
+        enterpriseId: row.enterpriseId ?? undefined,
+        reportedAt: row.reportedAt.toISOString(),
+        title: row.title,
+        description: row.description ?? undefined,
+        batchesMonitored: row.batchesMonitored,
+        problemsFound: row.problemsFound,
+      }),
+      check: async (values, before) => {
+        await resolveRecordWrite(prisma, user, { ...values, unitId: before.unitId });
+      },
+    },
+    input,
+  );
+  return presentRiskReport(corrected);
+}
+
+/** Voids the record: kept, out of the lists and the statistics table. */
+export async function voidRiskReport(
+  deps: AppDeps,
+  user: AuthUser,
+  input: { id: string; version: number; reason: string },
+) {
+  return presentRiskReport(await voidRecord(deps, user, riskReportKind(deps.db.prisma), input));
+}
+
 export function presentRiskReport(row: RiskReportRow) {
   return {
     ...presentRecordBase(row),
@@ -73,5 +127,6 @@ export function presentRiskReport(row: RiskReportRow) {
     description: row.description,
     batchesMonitored: row.batchesMonitored,
     problemsFound: row.problemsFound,
+    ...presentRecordState(row),
   };
 }

@@ -184,7 +184,8 @@ export async function loadStatisticsRecords(
   period: StatisticsPeriod,
 ): Promise<StatisticsRecords> {
   const range = periodInstants(period);
-  const base = { campaignId, ...(unitId ? { unitId } : {}) };
+  // Voided records are out of the live table (frozen tables in submissions keep what they had).
+  const base = { campaignId, ...(unitId ? { unitId } : {}), voidedAt: null };
   const [riskReports, spotChecks, cases, assistance, interviews] = await Promise.all([
     prisma.riskReport.findMany({
       where: { ...base, reportedAt: range },
@@ -394,6 +395,7 @@ export async function getCaseLedger(
       campaignId,
       ...(unit ? { unitId: unit.id } : {}),
       isTypical: true,
+      voidedAt: null,
       OR: [{ typicalReportedAt: range }, { typicalReportedAt: null, filedAt: range }],
     },
     include: {
