@@ -202,7 +202,12 @@ async function draftFor(
       deadline: hazard.deadline,
       ...recipients[kind as HazardKind],
       unitId: hazard.unitId,
-      link: link(`/dashboard/hazards/${hazard.id}`),
+      // The escalation asks the city to act: its page is where the city records what it did.
+      link: link(
+        kind === 'hazard_escalated'
+          ? `/dashboard/escalations/${hazard.id}`
+          : `/dashboard/hazards/${hazard.id}`,
+      ),
     };
   }
 

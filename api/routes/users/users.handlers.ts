@@ -7,10 +7,10 @@ export const getMe: RouteHandler<typeof routes.getMe, AppEnv> = async (c) =>
   c.json(await users.getMe(c.var.deps, c.var.user), 200);
 
 export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c) =>
-  c.json(await users.listUsers(c.var.deps, c.req.valid('query')), 200);
+  c.json(await users.listUsers(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getUser: RouteHandler<typeof routes.getUser, AppEnv> = async (c) =>
-  c.json(await users.getUser(c.var.deps, c.req.valid('param').id), 200);
+  c.json(await users.getUser(c.var.deps, c.var.user, c.req.valid('param').id), 200);
 
 export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async (c) =>
   c.json(await users.createUser(c.var.deps, c.var.user, c.req.valid('json')), 201);
