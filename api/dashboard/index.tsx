@@ -14,12 +14,15 @@ import {
 import * as duty from './pages/duty.js';
 import * as enterpriseHome from './pages/enterprise-home.js';
 import * as enterprise from './pages/enterprise.js';
+import * as escalation from './pages/escalation.js';
 import * as followUp from './pages/follow-up.js';
 import * as hazard from './pages/hazard.js';
 import * as login from './pages/login.js';
 import * as message from './pages/message.js';
 import * as overview from './pages/overview.js';
 import * as unit from './pages/unit.js';
+import * as unitListing from './pages/unit-listing.js';
+import * as users from './pages/users.js';
 import { requireSession, type DashboardEnv } from './session.js';
 
 // The supervisors' dashboard, server-rendered in Simplified Chinese at /dashboard. City roles see
@@ -63,6 +66,11 @@ showPage(dashboardRouter, '/dashboard/hazards/:id', hazard);
 showPage(dashboardRouter, '/dashboard/duties/:id', duty);
 showPage(dashboardRouter, '/dashboard/follow-ups/:id', followUp);
 hazard.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/escalations/:id', escalation);
+escalation.register(dashboardRouter);
+unitListing.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/users', users);
+users.register(dashboardRouter);
 
 dashboardRouter.get('/dashboard/campaigns/:id/statistics', requireSession, (c) =>
   dashboardDownload(c, 'statistics'),

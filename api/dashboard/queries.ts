@@ -362,7 +362,7 @@ export function sortLeague(rows: UnitOverviewRow[], sort: string | undefined): U
   let value: ((r: UnitOverviewRow) => number) | undefined;
   if ((LEAGUE_COLUMNS as readonly string[]).includes(key)) {
     // A unit without hazards has no closure rate: it sorts below every rate, either way.
-    value = (r) => (r[key as LeagueColumn] ?? (descending ? -1 : Infinity)) as number;
+    value = (r) => r[key as LeagueColumn] ?? (descending ? -1 : Infinity);
   } else if (key.startsWith('duty:')) {
     const deadlineId = key.slice(5);
     value = (r) => {

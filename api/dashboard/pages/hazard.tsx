@@ -4,6 +4,7 @@ import { SubmitHazardSchema } from '../../contracts/hazards.js';
 import { getHazard, submitRectification } from '../../services/records/hazards.js';
 import { remindersOf } from '../../services/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
+import { EscalationActionTable } from '../components/escalation-actions.js';
 import { Flash } from '../components/flash.js';
 import type { FormState } from '../components/forms.js';
 import { Layout } from '../components/layout.js';
@@ -149,6 +150,14 @@ export function View({ ctx, data, form }: { ctx: PageContext; data: Data; form?:
           </table>
         )}
       </section>
+      {hazard.escalationActions && hazard.escalationActions.length > 0 && (
+        <section>
+          <h2>
+            市局督办记录（<a href={`/dashboard/escalations/${hazard.id}`}>逾期升级督办</a>）
+          </h2>
+          <EscalationActionTable campaign={campaign} actions={hazard.escalationActions} />
+        </section>
+      )}
       <section>
         <h2>已发送的提醒</h2>
         <ReminderList reminders={data.reminders} />

@@ -21,11 +21,14 @@ export const updateUser: RouteHandler<typeof routes.updateUser, AppEnv> = async 
     200,
   );
 
-export const issueToken: RouteHandler<typeof routes.issueToken, AppEnv> = async (c) =>
-  c.json(
+export const issueToken: RouteHandler<typeof routes.issueToken, AppEnv> = async (c) => {
+  // The plain token is in this response only: no cache may keep it.
+  c.header('Cache-Control', 'no-store');
+  return c.json(
     await users.issueToken(c.var.deps, c.var.user, c.req.valid('param').id, c.req.valid('json')),
     201,
   );
+};
 
 export const revokeToken: RouteHandler<typeof routes.revokeToken, AppEnv> = async (c) =>
   c.json(await users.revokeToken(c.var.deps, c.var.user, c.req.valid('param').id), 200);

@@ -78,6 +78,9 @@ export async function setListedSupervision(
   user: AuthUser,
   input: { id: string } & z.output<typeof ListedSupervisionSchema>,
 ) {
+  if (user.role !== 'city_admin') {
+    throw new DomainError('FORBIDDEN', '只有市局管理员可以挂牌督办或解除挂牌');
+  }
   const { prisma } = deps.db;
   const { id } = input;
   const before = await prisma.unit.findUnique({ where: { id } });
