@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Connection } from '@temporalio/client';
 import type { FileStore } from '../lib/file-store.js';
 import type { Logger } from '../lib/logger.js';
+import type { Mailer } from '../lib/mailer.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { applyMigrations } from './db/migrate.js';
@@ -26,6 +27,8 @@ export interface ApiRuntimeOptions {
   logger: Logger;
   /** The process's one file store (uploads). */
   files: FileStore;
+  /** Mail the API sends itself (挂牌督办 notices); closed with the API. */
+  mailer?: Mailer;
   now?: () => Date;
 }
 
@@ -68,6 +71,7 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
     temporal,
     logger,
     files: options.files,
+    mailer: options.mailer,
     publicUrl: options.publicUrl ?? '',
     now: options.now ?? (() => new Date()),
   };
@@ -103,6 +107,7 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
       clearInterval(reconciler);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
+      options.mailer?.close();
       await db.close();
     },
   };

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadConfigOrExit } from '../config/env.js';
 import { createFileStore } from '../lib/file-store.js';
+import { createMailer } from '../lib/mailer.js';
 import { createLogger } from '../lib/logger.js';
 import { startApi } from './runtime.js';
 
@@ -23,6 +24,13 @@ const api = await startApi({
   serviceToken: config.serviceToken,
   publicUrl: config.publicUrl,
   files: createFileStore(config.files),
+  mailer: config.smtpUrl
+    ? createMailer({ kind: 'smtp', url: config.smtpUrl, from: config.mailFrom })
+    : createMailer({
+        kind: 'outbox',
+        dir: path.join(config.dataDir, 'outbox'),
+        from: config.mailFrom,
+      }),
   logger,
 });
 logger.info(`API listening on ${api.url}`);

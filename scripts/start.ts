@@ -13,6 +13,7 @@ import { loadConfigOrExit } from '../config/env.js';
 import { shanghaiDateOf } from '../domain/calendar/shanghai-time.js';
 import { createFileStore } from '../lib/file-store.js';
 import { createLogger } from '../lib/logger.js';
+import { createMailer } from '../lib/mailer.js';
 import { ensureTemporalCli } from '../lib/temporal-cli.js';
 import { startDevServer, type DevServer } from '../lib/temporal-dev-server.js';
 
@@ -53,6 +54,13 @@ const api = await startApi({
   serviceToken,
   publicUrl: config.publicUrl,
   files: createFileStore(config.files),
+  mailer: config.smtpUrl
+    ? createMailer({ kind: 'smtp', url: config.smtpUrl, from: config.mailFrom })
+    : createMailer({
+        kind: 'outbox',
+        dir: path.join(config.dataDir, 'outbox'),
+        from: config.mailFrom,
+      }),
   logger: createLogger('api', config.logLevel),
 }).catch(async (error: unknown) => {
   await devServer?.stop();

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ReminderSchema } from './reminders.js';
+import { EscalationActionSchema } from './escalation-actions.js';
 import {
   HAZARD_SOURCES,
   HAZARD_STATUSES,
@@ -192,6 +193,10 @@ export const HazardSchema = z
       .array(ReminderSchema)
       .optional()
       .openapi({ description: '已发送的提醒（详情接口返回）' }),
+    escalationActions: z
+      .array(EscalationActionSchema)
+      .optional()
+      .openapi({ description: '逾期升级后市局的督办记录（详情接口返回；企业用户不返回）' }),
   })
   .openapi('Hazard');
 

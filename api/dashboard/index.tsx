@@ -16,6 +16,7 @@ import * as dutyStatistics from './pages/duty-statistics.js';
 import * as enterpriseHome from './pages/enterprise-home.js';
 import * as enterprise from './pages/enterprise.js';
 import * as enterpriseForm from './pages/enterprise-form.js';
+import * as escalation from './pages/escalation.js';
 import * as followUp from './pages/follow-up.js';
 import * as hazard from './pages/hazard.js';
 import * as hazardEdit from './pages/hazard-edit.js';
@@ -29,6 +30,8 @@ import * as overview from './pages/overview.js';
 import * as register from './pages/register.js';
 import * as registerImport from './pages/register-import.js';
 import * as unit from './pages/unit.js';
+import * as unitListing from './pages/unit-listing.js';
+import * as users from './pages/users.js';
 import { requireSession, type DashboardEnv } from './session.js';
 
 // The supervisors' dashboard, server-rendered in Simplified Chinese at /dashboard. City roles see
@@ -87,6 +90,11 @@ hazardEdit.register(dashboardRouter);
 duty.register(dashboardRouter);
 dutyStatistics.register(dashboardRouter);
 followUp.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/escalations/:id', escalation);
+escalation.register(dashboardRouter);
+unitListing.register(dashboardRouter);
+showPage(dashboardRouter, '/dashboard/users', users);
+users.register(dashboardRouter);
 
 dashboardRouter.get('/dashboard/campaigns/:id/statistics', requireSession, (c) =>
   dashboardDownload(c, 'statistics'),

@@ -114,6 +114,17 @@ export interface UnitOverviewRow {
   hazardsClosed: number;
   unqualifiedSpotChecks: number;
   openReinspections: number;
+  /** Activity figures of the league table (the campaign's records; the register for enterprises). */
+  enterprisesRegistered: number;
+  enterprisesInspected: number;
+  inspections: number;
+  /** 销号率 in [0, 1]; null without hazards. */
+  closureRate: number | null;
+  spotChecks: number;
+  unqualifiedBatches: number;
+  cases: number;
+  assistance: number;
+  followUpsOpen: number;
 }
 
 /** One row per unit: duty states, hazards open/overdue/closed, failed spot checks, re-inspections. */
@@ -125,7 +136,19 @@ export async function unitOverview(
 ): Promise<UnitOverviewRow[]> {
   const unitIds = units.map((u) => u.id);
   const inUnits = { campaignId: campaign.id, unitId: { in: unitIds } };
-  const [duties, hazardsByStatus, overdue, spotChecks, reinspections] = await Promise.all([
+  const [
+    duties,
+    hazardsByStatus,
+    overdue,
+    spotChecks,
+    reinspections,
+    enterprises,
+    inspected,
+    allSpotChecks,
+    cases,
+    assistance,
+    followUps,
+  ] = await Promise.all([
     prisma.unitDuty.findMany({ where: inUnits }),
     prisma.hazard.groupBy({ by: ['unitId', 'status'], where: inUnits, _count: { _all: true } }),
     prisma.hazard.groupBy({
@@ -143,7 +166,38 @@ export async function unitOverview(
       where: { ...inUnits, kind: 'reinspection', status: 'open' },
       _count: { _all: true },
     }),
+    // One group-by per record kind, whatever the number of units.
+    prisma.enterprise.groupBy({
+      by: ['unitId'],
+      where: { unitId: { in: unitIds } },
+      _count: { _all: true },
+    }),
+    prisma.inspection.groupBy({
+      by: ['unitId', 'enterpriseId'],
+      where: inUnits,
+      _count: { _all: true },
+    }),
+    prisma.spotCheck.groupBy({
+      by: ['unitId'],
+      where: inUnits,
+      _count: { _all: true },
+      _sum: { unqualifiedBatches: true },
+    }),
+    prisma.enforcementCase.groupBy({ by: ['unitId'], where: inUnits, _count: { _all: true } }),
+    prisma.assistance.groupBy({ by: ['unitId'], where: inUnits, _count: { _all: true } }),
+    prisma.followUpTask.groupBy({
+      by: ['unitId'],
+      where: { ...inUnits, status: 'open' },
+      _count: { _all: true },
+    }),
   ]);
+  const counted = (rows: { unitId: string; _count: { _all: number } }[]) =>
+    countBy(rows.map((r) => ({ key: r.unitId, count: r._count._all })));
+  const enterprisesBy = counted(enterprises);
+  const casesBy = counted(cases);
+  const assistanceBy = counted(assistance);
+  const followUpsBy = counted(followUps);
+  const spotChecksBy = new Map(allSpotChecks.map((r) => [r.unitId, r]));
   const overdueBy = countBy(overdue.map((r) => ({ key: r.unitId, count: r._count._all })));
   const failedBy = countBy(spotChecks.map((r) => ({ key: r.unitId, count: r._count._all })));
   const reinspectBy = countBy(reinspections.map((r) => ({ key: r.unitId, count: r._count._all })));
@@ -172,6 +226,17 @@ export async function unitOverview(
       hazardsClosed: closed,
       unqualifiedSpotChecks: failedBy.get(unit.id) ?? 0,
       openReinspections: reinspectBy.get(unit.id) ?? 0,
+      enterprisesRegistered: enterprisesBy.get(unit.id) ?? 0,
+      enterprisesInspected: inspected.filter((r) => r.unitId === unit.id).length,
+      inspections: inspected
+        .filter((r) => r.unitId === unit.id)
+        .reduce((sum, r) => sum + r._count._all, 0),
+      closureRate: total > 0 ? closed / total : null,
+      spotChecks: spotChecksBy.get(unit.id)?._count._all ?? 0,
+      unqualifiedBatches: spotChecksBy.get(unit.id)?._sum.unqualifiedBatches ?? 0,
+      cases: casesBy.get(unit.id) ?? 0,
+      assistance: assistanceBy.get(unit.id) ?? 0,
+      followUpsOpen: followUpsBy.get(unit.id) ?? 0,
     };
   });
 }
@@ -255,3 +320,66 @@ export async function hazardTimeline(
 }
 
 export type { CampaignRow };
+
+// ---------------------------------------------------------------------------------------------
+// The league table's order
+// ---------------------------------------------------------------------------------------------
+
+/** Numeric columns of the league table a link may sort by (`?sort=col` / `-col`). */
+export const LEAGUE_COLUMNS = [
+  'enterprisesRegistered',
+  'enterprisesInspected',
+  'inspections',
+  'hazardsOpen',
+  'hazardsOverdue',
+  'hazardsClosed',
+  'closureRate',
+  'spotChecks',
+  'unqualifiedBatches',
+  'cases',
+  'assistance',
+  'followUpsOpen',
+  'unqualifiedSpotChecks',
+  'openReinspections',
+] as const;
+export type LeagueColumn = (typeof LEAGUE_COLUMNS)[number];
+
+/**
+ * The rows in the order asked for: `unit` (the city's order), a numeric column, or a duty
+ * (`duty:<deadline id>`, by its state from best to worst); `-` in front reverses. Ties keep the
+ * city's order. An unknown key leaves the city's order.
+ */
+export function sortLeague(rows: UnitOverviewRow[], sort: string | undefined): UnitOverviewRow[] {
+  const descending = sort?.startsWith('-') ?? false;
+  const key = descending ? sort!.slice(1) : (sort ?? 'unit');
+  const stateRank: Record<DutyState, number> = {
+    on_time: 0,
+    late: 1,
+    not_due: 2,
+    due: 3,
+    overdue: 4,
+  };
+  let value: ((r: UnitOverviewRow) => number) | undefined;
+  if ((LEAGUE_COLUMNS as readonly string[]).includes(key)) {
+    // A unit without hazards has no closure rate: it sorts below every rate, either way.
+    value = (r) => r[key as LeagueColumn] ?? (descending ? -1 : Infinity);
+  } else if (key.startsWith('duty:')) {
+    const deadlineId = key.slice(5);
+    value = (r) => {
+      const duty = r.duties.get(deadlineId);
+      return duty ? stateRank[duty.state] : 5;
+    };
+  }
+  const indexed = rows.map((row, index) => ({ row, index }));
+  if (!value) {
+    if (key === 'unit' && descending) indexed.reverse();
+    return indexed.map((r) => r.row);
+  }
+  const v = value;
+  return indexed
+    .sort((a, b) => {
+      const diff = v(a.row) - v(b.row);
+      return (descending ? -diff : diff) || a.index - b.index;
+    })
+    .map((r) => r.row);
+}

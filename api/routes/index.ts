@@ -4,6 +4,7 @@ import { campaignsRouter } from './campaigns/index.js';
 import { casesRouter } from './cases/index.js';
 import { commitmentsRouter } from './commitments/index.js';
 import { dutiesRouter } from './duties/index.js';
+import { escalationActionsRouter } from './escalation-actions/index.js';
 import { enterpriseImportRouter } from './enterprise-import/index.js';
 import { enterprisesRouter } from './enterprises/index.js';
 import { followUpsRouter } from './follow-ups/index.js';
@@ -31,6 +32,7 @@ export const routers = [
   enterprisesRouter,
   inspectionsRouter,
   hazardsRouter,
+  escalationActionsRouter,
   spotChecksRouter,
   casesRouter,
   assistanceRouter,

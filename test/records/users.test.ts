@@ -274,7 +274,7 @@ describe.each(DATABASE_KINDS)('users and tokens on %s', (database) => {
     expect([await userCount(), await tokenCount()]).toEqual([users, tokens]);
   });
 
-  it('is for the city admin only; others get 403 and nothing changes', async () => {
+  it('is for the city admin (and, for enterprise accounts, unit officers); others get 403 and nothing changes', async () => {
     const target = await stack.api.db.prisma.user.findFirstOrThrow({
       where: { seedKey: 'demo:unitOfficer' },
     });
@@ -282,7 +282,7 @@ describe.each(DATABASE_KINDS)('users and tokens on %s', (database) => {
       where: { userId: target.id, revokedAt: null },
     });
     const [users, tokens] = [await userCount(), await tokenCount()];
-    for (const as of ['citySupervisor', 'unitOfficer', 'enterpriseUser'] as const) {
+    for (const as of ['citySupervisor', 'enterpriseUser'] as const) {
       const calls = [
         stack.call('GET', '/api/users', { as }),
         stack.call('GET', `/api/users/${target.id}`, { as }),
@@ -293,6 +293,23 @@ describe.each(DATABASE_KINDS)('users and tokens on %s', (database) => {
       ];
       for (const { status } of await Promise.all(calls)) expect(status).toBe(403);
     }
+    // Issue #9: a unit officer manages only the enterprise accounts of their unit's enterprises,
+    // so a staff account is out of their scope (404), creating one is forbidden (403), and the
+    // list holds enterprise accounts only.
+    const as = 'unitOfficer';
+    const officerCalls = await Promise.all([
+      stack.call('GET', `/api/users/${target.id}`, { as }),
+      stack.call('POST', '/api/users', { as, body: { name: '越权', role: 'city_admin' } }),
+      stack.call('PATCH', `/api/users/${target.id}`, { as, body: { disabled: true } }),
+      stack.call('POST', `/api/users/${target.id}/tokens`, { as, body: { label: '越权' } }),
+      stack.call('DELETE', `/api/tokens/${token.id}`, { as }),
+    ]);
+    expect(officerCalls.map((r) => r.status)).toEqual([404, 403, 404, 404, 404]);
+    const officerList = await stack.call('GET', '/api/users?pageSize=200', { as });
+    expect(officerList.status).toBe(200);
+    expect(
+      officerList.body.items.every((u: { role: string }) => u.role === 'enterprise_user'),
+    ).toBe(true);
     expect([await userCount(), await tokenCount()]).toEqual([users, tokens]);
     const unchanged = await stack.api.db.prisma.apiToken.findUniqueOrThrow({
       where: { id: token.id },

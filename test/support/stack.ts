@@ -75,6 +75,18 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
   const serviceToken = generateToken();
   const logger = createLogger('test-api', 'error');
   const temporalAddress = options.temporalAddress ?? inject('temporalAddress');
+  const smtp = await startSmtpCatcher();
+  const mailer = createMailer({
+    kind: 'smtp',
+    url: smtp.url,
+    from: '专项行动提醒 <noreply@test.local>',
+  });
+  // The API's own notices (挂牌督办) go to the same listener as the worker's reminders.
+  const apiMailer = createMailer({
+    kind: 'smtp',
+    url: smtp.url,
+    from: '专项行动提醒 <noreply@test.local>',
+  });
   const api = await startApi({
     database: database.target,
     temporal: { address: temporalAddress, namespace: 'default', taskQueue },
@@ -84,15 +96,9 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     logger,
     // Removed with dataDir when the stack stops.
     files: createFileStore({ dir: path.join(dataDir, 'files'), maxBytes: TEST_UPLOAD_MAX_BYTES }),
+    mailer: apiMailer,
   });
   const tokens = await seedDemoAccounts(api.db.prisma, dataDir);
-
-  const smtp = await startSmtpCatcher();
-  const mailer = createMailer({
-    kind: 'smtp',
-    url: smtp.url,
-    from: '专项行动提醒 <noreply@test.local>',
-  });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let connection: NativeConnection | undefined;

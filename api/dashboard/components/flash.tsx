@@ -20,6 +20,11 @@ export const FLASH_MESSAGES: Record<string, string> = {
   follow_up_closed: '任务已办结，相关提醒随之停止。',
   interview_recorded: '约谈记录已保存。该任务尚未办结，可在下方办结。',
   interview_recorded_closed: '约谈记录已保存，该约谈任务已随之办结。',
+  unit_listed: '已挂牌督办，并已通知该单位工作人员。督办情况见本页“挂牌督办”。',
+  unit_unlisted: '已解除挂牌督办，并已通知该单位工作人员。记录保留在“历次挂牌督办”中。',
+  escalation_action: '督办情况已记录，见本页“市局督办记录”，隐患所属单位可查看。',
+  user_created: '账号已创建，见下方用户列表。',
+  user_updated: '账号已更新，见下方用户列表。',
 };
 
 /** The fixed message for an `ok` key from the URL, or undefined for an unknown key. */

@@ -86,6 +86,9 @@ export function Layout(props: {
                 <span>
                   {user.name}（{ROLE_NAMES[user.role]}）
                 </span>
+                {(user.role === 'city_admin' || user.role === 'unit_officer') && (
+                  <a href="/dashboard/users">用户管理</a>
+                )}
                 <form method="post" action="/dashboard/logout">
                   <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                   <button type="submit">退出登录</button>

@@ -15,6 +15,7 @@ import { attempt, deadlineOfDate } from '../form-action.js';
 import { HazardOfficerForms } from '../components/hazard-officer-forms.js';
 import { remindersOf } from '../../services/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
+import { EscalationActionTable } from '../components/escalation-actions.js';
 import { Flash } from '../components/flash.js';
 import type { FormState } from '../components/forms.js';
 import { Layout } from '../components/layout.js';
@@ -229,6 +230,14 @@ export function View({
           </table>
         )}
       </section>
+      {hazard.escalationActions && hazard.escalationActions.length > 0 && (
+        <section>
+          <h2>
+            市局督办记录（<a href={`/dashboard/escalations/${hazard.id}`}>逾期升级督办</a>）
+          </h2>
+          <EscalationActionTable campaign={campaign} actions={hazard.escalationActions} />
+        </section>
+      )}
       <section>
         <h2>操作记录</h2>
         <table class="history">

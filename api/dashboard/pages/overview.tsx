@@ -13,6 +13,7 @@ import {
   DUTY_STATE_TONES,
   hazardTimeline,
   overdueItems,
+  sortLeague,
   unitOverview,
   visibleUnits,
   type ChartBucket,
@@ -30,6 +31,8 @@ export interface Data {
     duties: Prisma.UnitDutyGetPayload<{ include: { unit: true; deadline: true } }>[];
   };
   buckets: ChartBucket[];
+  /** The league table's order as in the URL (`sort=col` / `-col`), or undefined. */
+  sort?: string;
 }
 
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
@@ -42,7 +45,8 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
     overdueItems(prisma, ctx.campaign.id, unitIds, ctx.now),
     hazardTimeline(prisma, ctx.campaign, unitIds, ctx.now),
   ]);
-  return { rows, overdue, buckets };
+  const sort = c.req.query('sort')?.trim() || undefined;
+  return { rows: sortLeague(rows, sort), overdue, buckets, sort };
 }
 
 function DutyCell(props: {
@@ -64,6 +68,42 @@ function DutyCell(props: {
         </Badge>
       </a>
     </td>
+  );
+}
+
+/**
+ * A league-table header that sorts by its column (a link; no JavaScript): first click the order
+ * the column reads best in (`first`), a second click the other way; the campaign is kept.
+ */
+function SortTh(props: {
+  ctx: PageContext;
+  sort: string | undefined;
+  column: string;
+  first?: 'asc' | 'desc';
+  children: unknown;
+  class?: string;
+  rowspan?: number;
+  title?: string;
+}) {
+  const { column, sort } = props;
+  const current = sort === column ? 'asc' : sort === `-${column}` ? 'desc' : undefined;
+  const preferred = props.first === 'desc' ? `-${column}` : column;
+  const next = current === undefined ? preferred : current === 'asc' ? `-${column}` : column;
+  const search = new URLSearchParams();
+  if (props.ctx.campaign) search.set('campaign', props.ctx.campaign.id);
+  search.set('sort', next);
+  return (
+    <th
+      class={props.class}
+      rowspan={props.rowspan}
+      title={props.title}
+      aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
+    >
+      <a href={`/dashboard?${search.toString()}`} data-sort={column}>
+        {props.children}
+        {current === 'asc' ? ' ▲' : current === 'desc' ? ' ▼' : ''}
+      </a>
+    </th>
   );
 }
 
@@ -133,28 +173,131 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
           <table class="units">
             <thead>
               <tr>
-                <th rowspan={2}>实施单位</th>
+                <SortTh ctx={ctx} sort={data.sort} column="unit" rowspan={2}>
+                  实施单位
+                </SortTh>
                 <th colspan={campaign.deadlines.length}>报送任务</th>
+                <th colspan={3}>排查检查</th>
+                <th colspan={2}>监督抽查</th>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="cases"
+                  first="desc"
+                  rowspan={2}
+                  class="num"
+                >
+                  立案
+                  <br />
+                  （起）
+                </SortTh>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="assistance"
+                  first="desc"
+                  rowspan={2}
+                  class="num"
+                >
+                  技术帮扶
+                  <br />
+                  （次）
+                </SortTh>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="followUpsOpen"
+                  first="desc"
+                  rowspan={2}
+                  class="num"
+                  title="未完成的专门现场检查和约谈"
+                >
+                  待办跟进
+                  <br />
+                  任务
+                </SortTh>
                 <th colspan={4}>隐患整改</th>
-                <th rowspan={2} class="num">
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="unqualifiedSpotChecks"
+                  first="desc"
+                  rowspan={2}
+                  class="num"
+                >
                   抽查不合格
                   <br />
                   （次）
-                </th>
-                <th rowspan={2} class="num">
+                </SortTh>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="openReinspections"
+                  first="desc"
+                  rowspan={2}
+                  class="num"
+                >
                   待办专门
                   <br />
                   现场检查
-                </th>
+                </SortTh>
               </tr>
               <tr>
                 {campaign.deadlines.map((d) => (
-                  <th title={`${d.dueDate} 前报送`}>{d.name.replace(/^\d{4}年/, '')}</th>
+                  <SortTh
+                    ctx={ctx}
+                    sort={data.sort}
+                    column={`duty:${d.id}`}
+                    title={`${d.dueDate} 前报送`}
+                  >
+                    {d.name.replace(/^\d{4}年/, '')}
+                  </SortTh>
                 ))}
-                <th class="num">未销号</th>
-                <th class="num">逾期</th>
-                <th class="num">已销号</th>
-                <th class="num">销号率</th>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="enterprisesRegistered"
+                  first="desc"
+                  class="num"
+                >
+                  登记企业
+                </SortTh>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="enterprisesInspected"
+                  first="desc"
+                  class="num"
+                >
+                  已检查企业
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="inspections" first="desc" class="num">
+                  检查（次）
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="spotChecks" first="desc" class="num">
+                  抽查（次）
+                </SortTh>
+                <SortTh
+                  ctx={ctx}
+                  sort={data.sort}
+                  column="unqualifiedBatches"
+                  first="desc"
+                  class="num"
+                >
+                  不合格批次
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="hazardsOpen" first="desc" class="num">
+                  未销号
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="hazardsOverdue" first="desc" class="num">
+                  逾期
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="hazardsClosed" first="desc" class="num">
+                  已销号
+                </SortTh>
+                <SortTh ctx={ctx} sort={data.sort} column="closureRate" class="num">
+                  销号率
+                </SortTh>
               </tr>
             </thead>
             <tbody>
@@ -169,6 +312,14 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
                   {campaign.deadlines.map((d) => (
                     <DutyCell ctx={ctx} duty={r.duties.get(d.id)} />
                   ))}
+                  <td class="num">{r.enterprisesRegistered}</td>
+                  <td class="num">{r.enterprisesInspected}</td>
+                  <td class="num">{r.inspections}</td>
+                  <td class="num">{r.spotChecks}</td>
+                  <td class="num">{r.unqualifiedBatches}</td>
+                  <td class="num">{r.cases}</td>
+                  <td class="num">{r.assistance}</td>
+                  <td class="num">{r.followUpsOpen}</td>
                   <td class="num">{r.hazardsOpen}</td>
                   <td class="num">
                     <Overdue count={r.hazardsOverdue} />
@@ -184,7 +335,8 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
         </div>
         <p class="muted small">
           报送状态：已按期报送（截止前报送）、逾期报送、逾期未报、待报送（已进入提醒期）、未到期。销号率
-          = 已销号隐患 ÷ 全部隐患。
+          = 已销号隐患 ÷
+          全部隐患。点击表头可按该列排序（再次点击反向）；检查、抽查、立案、帮扶均为本专项行动的记录，登记企业为各单位企业名录。
         </p>
       </section>
       <section>

@@ -5,9 +5,12 @@ import { canReadUnit } from '../../lib/scope.js';
 import { Badge } from '../components/badges.js';
 import { Downloads } from '../components/campaign.js';
 import { FollowUpTable } from '../components/follow-up-table.js';
+import { Flash } from '../components/flash.js';
+import type { FormState } from '../components/forms.js';
 import { Layout } from '../components/layout.js';
 import { homeLabel, notFound, withCampaign, type Ctx, type PageContext } from '../page.js';
 import { describeDeadline, describeInstant, DUTY_STATE_TONES } from '../queries.js';
+import { ListingSection, loadListings, type ListingData } from './unit-listing.js';
 
 // One unit: its reporting duties, its enterprises with their hazard counts, its follow-up tasks.
 
@@ -24,6 +27,8 @@ export interface Data {
   enterpriseTotal: number;
   duties: Prisma.UnitDutyGetPayload<{ include: { deadline: true } }>[];
   followUps: Prisma.FollowUpTaskGetPayload<{ include: { enterprise: true } }>[];
+  /** 挂牌督办: the current listing and the earlier ones. */
+  listings: ListingData;
 }
 
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
@@ -87,10 +92,20 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
         b.total - a.total ||
         a.name.localeCompare(b.name, 'zh-CN'),
     );
-  return { unit, enterprises: rows, enterpriseTotal, duties, followUps };
+  const listings = await loadListings(c, ctx, id);
+  return { unit, enterprises: rows, enterpriseTotal, duties, followUps, listings };
 }
 
-export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
+export function View({
+  ctx,
+  data,
+  listingForm,
+}: {
+  ctx: PageContext;
+  data: Data;
+  /** A rejected 挂牌督办 form, kept. */
+  listingForm?: FormState;
+}) {
   const campaign = ctx.campaign;
   return (
     <Layout
@@ -102,6 +117,8 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
         { label: data.unit.name },
       ]}
     >
+      <Flash kind="ok" text={ctx.ok} />
+      <Flash kind="err" text={ctx.error} />
       <section>
         <h2>
           {data.unit.name} {data.unit.listedSupervision && <Badge tone="listed">挂牌督办</Badge>}
@@ -113,6 +130,7 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
           </>
         )}
       </section>
+      <ListingSection ctx={ctx} unitId={data.unit.id} data={data.listings} form={listingForm} />
       <section>
         <h2>报送任务</h2>
         {data.duties.length === 0 ? (

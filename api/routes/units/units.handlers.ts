@@ -7,18 +7,16 @@ export const listUnits: RouteHandler<typeof routes.listUnits, AppEnv> = async (c
   c.json(await units.listUnits(c.var.deps.db.prisma), 200);
 
 export const getUnit: RouteHandler<typeof routes.getUnit, AppEnv> = async (c) =>
-  c.json(await units.getUnit(c.var.deps.db.prisma, c.req.valid('param').id), 200);
+  c.json(await units.getUnit(c.var.deps, c.var.user, { id: c.req.valid('param').id }), 200);
 
 export const setListedSupervision: RouteHandler<
   typeof routes.setListedSupervision,
   AppEnv
 > = async (c) =>
   c.json(
-    await units.setListedSupervision(
-      c.var.deps.db.prisma,
-      c.var.user,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    ),
+    await units.setListedSupervision(c.var.deps, c.var.user, {
+      id: c.req.valid('param').id,
+      ...c.req.valid('json'),
+    }),
     200,
   );

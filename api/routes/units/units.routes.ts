@@ -2,7 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireRole } from '../../lib/auth.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
 import { IdParams } from '../../contracts/common.js';
-import { ListedSupervisionSchema, UnitListSchema, UnitSchema } from '../../contracts/units.js';
+import {
+  ListedSupervisionSchema,
+  UnitDetailSchema,
+  UnitListSchema,
+} from '../../contracts/units.js';
 
 const tags = ['单位'];
 const security = [{ bearerAuth: [] }];
@@ -27,10 +31,10 @@ export const getUnit = createRoute({
   tags,
   security,
   middleware,
-  summary: '单位详情',
+  summary: '单位详情（含当前及历次挂牌督办）',
   request: { params: IdParams },
   responses: {
-    200: jsonContent(UnitSchema, '单位'),
+    200: jsonContent(UnitDetailSchema, '单位'),
     401: errorResponse('未登录'),
     404: errorResponse('不存在'),
   },
@@ -42,13 +46,14 @@ export const setListedSupervision = createRoute({
   tags,
   security,
   middleware: [authenticate, requireRole('city_admin')] as const,
-  summary: '挂牌督办或解除：督办期间该单位的提醒抄送市局督导人员',
+  summary:
+    '挂牌督办（理由、督办事项、督办期限）或解除挂牌（理由）：通知该单位工作人员；督办期间该单位的提醒抄送市局督导人员',
   request: {
     params: IdParams,
     body: { content: { 'application/json': { schema: ListedSupervisionSchema } }, required: true },
   },
   responses: {
-    200: jsonContent(UnitSchema, '已更新'),
+    200: jsonContent(UnitDetailSchema, '已更新'),
     400: errorResponse('参数有误'),
     401: errorResponse('未登录'),
     403: errorResponse('无权限'),

@@ -17,7 +17,9 @@ import {
 
 const tags = ['用户与令牌'];
 const security = [{ bearerAuth: [] }];
-const cityAdmin = requireRole('city_admin');
+// The city admin manages every account; a unit officer the enterprise accounts of their unit's
+// enterprises (the service narrows further and answers 404 outside that scope).
+const userManagers = requireRole('city_admin', 'unit_officer');
 
 export const getMe = createRoute({
   method: 'get',
@@ -37,8 +39,8 @@ export const listUsers = createRoute({
   path: '/api/users',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
-  summary: '用户列表（仅市局管理员）',
+  middleware: [authenticate, userManagers] as const,
+  summary: '用户列表（市局管理员：全部；实施单位工作人员：本单位企业的企业账号）',
   request: { query: UserListQuery },
   responses: {
     200: jsonContent(UserListSchema, '分页列表'),
@@ -53,8 +55,8 @@ export const getUser = createRoute({
   path: '/api/users/{id}',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
-  summary: '用户详情及其令牌（不含明文与摘要；仅市局管理员）',
+  middleware: [authenticate, userManagers] as const,
+  summary: '用户详情及其令牌（不含明文与摘要；范围同用户列表）',
   request: { params: IdParams },
   responses: {
     200: jsonContent(UserDetailSchema, '用户'),
@@ -69,8 +71,9 @@ export const createUser = createRoute({
   path: '/api/users',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
-  summary: '创建用户（仅市局管理员；不能创建系统服务账号）',
+  middleware: [authenticate, userManagers] as const,
+  summary:
+    '创建用户（市局管理员；实施单位工作人员仅可为本单位企业创建企业账号；不能创建系统服务账号）',
   request: {
     body: { content: { 'application/json': { schema: CreateUserSchema } }, required: true },
   },
@@ -87,7 +90,7 @@ export const updateUser = createRoute({
   path: '/api/users/{id}',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
+  middleware: [authenticate, userManagers] as const,
   summary: '修改用户：姓名、邮箱、停用或恢复（停用后其令牌均返回 401）',
   request: {
     params: IdParams,
@@ -107,7 +110,7 @@ export const issueToken = createRoute({
   path: '/api/users/{id}/tokens',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
+  middleware: [authenticate, userManagers] as const,
   summary: '为用户签发 API 令牌（明文仅返回一次）',
   request: {
     params: IdParams,
@@ -128,7 +131,7 @@ export const revokeToken = createRoute({
   path: '/api/tokens/{id}',
   tags,
   security,
-  middleware: [authenticate, cityAdmin] as const,
+  middleware: [authenticate, userManagers] as const,
   summary: '吊销 API 令牌（此后使用该令牌返回 401；重复吊销无副作用）',
   request: { params: IdParams },
   responses: {

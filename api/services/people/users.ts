@@ -22,6 +22,28 @@ import type {
 const detail = { unit: true, enterprise: true } satisfies Prisma.UserInclude;
 type UserRow = Prisma.UserGetPayload<{ include: typeof detail }>;
 
+/**
+ * The accounts a user manages: the city admin every account; a unit officer the enterprise
+ * accounts (enterprise_user) of their unit's enterprises. Others none (403). An account outside
+ * the scope is answered as not found.
+ */
+export function userScope(actor: AuthUser): Prisma.UserWhereInput {
+  if (actor.role === 'city_admin') return {};
+  if (actor.role === 'unit_officer' && actor.unitId) {
+    return { role: 'enterprise_user', enterprise: { unitId: actor.unitId } };
+  }
+  throw new DomainError('FORBIDDEN', '当前身份无权管理用户');
+}
+
+async function findManagedUser(deps: AppDeps, actor: AuthUser, id: string) {
+  const row = await deps.db.prisma.user.findFirst({
+    where: { AND: [{ id }, userScope(actor)] },
+    include: detail,
+  });
+  if (!row) throw notFoundError('用户');
+  return row;
+}
+
 const serviceAccountError = () =>
   new DomainError('FORBIDDEN', '系统服务账号由系统配置（SERVICE_TOKEN），不能在此修改或签发令牌');
 
@@ -54,8 +76,12 @@ export async function getMe(deps: AppDeps, user: AuthUser) {
   };
 }
 
-export async function listUsers(deps: AppDeps, query: z.output<typeof UserListQuery>) {
-  const filters: Prisma.UserWhereInput[] = [];
+export async function listUsers(
+  deps: AppDeps,
+  actor: AuthUser,
+  query: z.output<typeof UserListQuery>,
+) {
+  const filters: Prisma.UserWhereInput[] = [userScope(actor)];
   if (query.role) filters.push({ role: query.role });
   if (query.unit) filters.push({ unitId: query.unit });
   if (query.enterprise) filters.push({ enterpriseId: query.enterprise });
@@ -78,9 +104,9 @@ export async function listUsers(deps: AppDeps, query: z.output<typeof UserListQu
   return page(rows.map(presentUser), total, query);
 }
 
-export async function getUser(deps: AppDeps, id: string) {
-  const row = await deps.db.prisma.user.findUnique({
-    where: { id },
+export async function getUser(deps: AppDeps, actor: AuthUser, id: string) {
+  const row = await deps.db.prisma.user.findFirst({
+    where: { AND: [{ id }, userScope(actor)] },
     include: { ...detail, tokens: { orderBy: { createdAt: 'asc' } } },
   });
   if (!row) throw notFoundError('用户');
@@ -93,6 +119,10 @@ export async function createUser(
   input: z.output<typeof CreateUserSchema>,
 ) {
   const { prisma } = deps.db;
+  userScope(actor);
+  if (actor.role === 'unit_officer' && input.role !== 'enterprise_user') {
+    throw new DomainError('FORBIDDEN', '实施单位工作人员只能为本单位的企业创建企业账号');
+  }
   let unitId: string | null = null;
   let enterpriseId: string | null = null;
   if (input.role === 'city_admin' || input.role === 'city_supervisor') {
@@ -109,6 +139,9 @@ export async function createUser(
       where: { id: input.enterpriseId ?? '' },
     });
     if (!enterprise) throw fieldError('enterpriseId', '企业不存在');
+    if (actor.role === 'unit_officer' && enterprise.unitId !== actor.unitId) {
+      throw notFoundError('企业');
+    }
     enterpriseId = enterprise.id;
   }
   return prisma.$transaction(async (tx) => {
@@ -141,8 +174,7 @@ export async function updateUser(
   input: z.output<typeof UpdateUserSchema>,
 ) {
   const { prisma } = deps.db;
-  const current = await prisma.user.findUnique({ where: { id }, include: detail });
-  if (!current) throw notFoundError('用户');
+  const current = await findManagedUser(deps, actor, id);
   if (current.role === 'service') throw serviceAccountError();
   if (input.disabled === true && id === actor.id) {
     throw fieldError('disabled', '不能停用当前登录的账号');
@@ -180,8 +212,7 @@ export async function issueToken(
   input: z.output<typeof IssueTokenSchema>,
 ) {
   const { prisma } = deps.db;
-  const owner = await prisma.user.findUnique({ where: { id: userId }, include: detail });
-  if (!owner) throw notFoundError('用户');
+  const owner = await findManagedUser(deps, actor, userId);
   if (owner.role === 'service') throw serviceAccountError();
   if (owner.disabledAt) throw new DomainError('CONFLICT', '该用户已停用，不能签发令牌');
   const token = generateToken();
@@ -210,6 +241,7 @@ export async function revokeToken(deps: AppDeps, actor: AuthUser, id: string) {
     include: { user: { include: detail } },
   });
   if (!current) throw notFoundError('令牌');
+  await findManagedUser(deps, actor, current.userId);
   if (current.user.role === 'service') throw serviceAccountError();
   if (current.revokedAt) return presentToken(current);
   return prisma.$transaction(async (tx) => {

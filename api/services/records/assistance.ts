@@ -27,8 +27,7 @@ function assistanceKind(prisma: AppDeps['db']['prisma']): CorrectableKind<Assist
     entity: 'assistance',
     what: '质量技术帮扶记录',
     find: (where) => prisma.assistance.findFirst({ where, include: recordInclude }),
-    update: (tx, where, data) =>
-      tx.assistance.updateMany({ where, data: data }),
+    update: (tx, where, data) => tx.assistance.updateMany({ where, data: data }),
     reload: (tx, id) => tx.assistance.findUniqueOrThrow({ where: { id }, include: recordInclude }),
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { listEscalationActions } from './escalation-actions.js';
 import { DomainError } from '../../../domain/errors.js';
 import {
   HAZARD_SOURCES,
@@ -78,7 +79,16 @@ async function findVisibleHazard(prisma: PrismaClient, user: AuthUser, id: strin
 export async function getHazard(deps: AppDeps, user: AuthUser, id: string) {
   const hazard = await findVisibleHazard(deps.db.prisma, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'hazard', id);
-  return { ...presentHazard(hazard, deps.now()), reminders: reminders.map(presentReminder) };
+  // The city's 督办 of an escalated hazard: for the city and the unit, not the enterprise.
+  const escalationActions =
+    user.role === 'enterprise_user'
+      ? undefined
+      : (await listEscalationActions(deps, user, { hazardId: id })).items;
+  return {
+    ...presentHazard(hazard, deps.now()),
+    reminders: reminders.map(presentReminder),
+    escalationActions,
+  };
 }
 
 export async function listHazards(

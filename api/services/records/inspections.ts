@@ -107,8 +107,7 @@ function inspectionKind(prisma: PrismaClient): CorrectableKind<DetailRow> {
     entity: 'inspection',
     what: '现场检查记录',
     find: (where) => prisma.inspection.findFirst({ where, include: detail }),
-    update: (tx, where, data) =>
-      tx.inspection.updateMany({ where, data: data }),
+    update: (tx, where, data) => tx.inspection.updateMany({ where, data: data }),
     reload: (tx, id) => tx.inspection.findUniqueOrThrow({ where: { id }, include: detail }),
   };
 }

@@ -27,8 +27,7 @@ function interviewKind(prisma: AppDeps['db']['prisma']): CorrectableKind<Intervi
     entity: 'interview',
     what: '约谈记录',
     find: (where) => prisma.interview.findFirst({ where, include: recordInclude }),
-    update: (tx, where, data) =>
-      tx.interview.updateMany({ where, data: data }),
+    update: (tx, where, data) => tx.interview.updateMany({ where, data: data }),
     reload: (tx, id) => tx.interview.findUniqueOrThrow({ where: { id }, include: recordInclude }),
   };
 }

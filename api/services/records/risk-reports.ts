@@ -27,8 +27,7 @@ function riskReportKind(prisma: AppDeps['db']['prisma']): CorrectableKind<RiskRe
     entity: 'risk_report',
     what: '风险监测记录',
     find: (where) => prisma.riskReport.findFirst({ where, include: recordInclude }),
-    update: (tx, where, data) =>
-      tx.riskReport.updateMany({ where, data: data }),
+    update: (tx, where, data) => tx.riskReport.updateMany({ where, data: data }),
     reload: (tx, id) => tx.riskReport.findUniqueOrThrow({ where: { id }, include: recordInclude }),
   };
 }

@@ -30,8 +30,7 @@ function spotCheckKind(prisma: AppDeps['db']['prisma']): CorrectableKind<SpotChe
     entity: 'spot_check',
     what: '监督抽查记录',
     find: (where) => prisma.spotCheck.findFirst({ where, include: recordInclude }),
-    update: (tx, where, data) =>
-      tx.spotCheck.updateMany({ where, data: data }),
+    update: (tx, where, data) => tx.spotCheck.updateMany({ where, data: data }),
     reload: (tx, id) => tx.spotCheck.findUniqueOrThrow({ where: { id }, include: recordInclude }),
   };
 }
