@@ -239,7 +239,9 @@ describe.each(DATABASE_KINDS)('technical assistance on %s', (database) => {
   it('describes its endpoints in /openapi.json', async () => {
     const { body } = await stack.call('GET', '/openapi.json', { as: null });
     expect(Object.keys(body.paths['/api/assistance']).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(body.paths['/api/assistance/{id}'])).toEqual(['get']);
+    // Issue #9: a record is corrected (PATCH, with a reason) or voided, never deleted.
+    expect(Object.keys(body.paths['/api/assistance/{id}']).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(body.paths['/api/assistance/{id}/void'])).toEqual(['post']);
     expect(body.components.schemas.Assistance.properties.kindName).toBeDefined();
     expect(body.components.schemas.CreateAssistance).toBeDefined();
   });

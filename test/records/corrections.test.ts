@@ -131,7 +131,7 @@ describe.each(DATABASE_KINDS)('record corrections on %s', (database) => {
     const duty = duties.body.items.find((d: { period: string }) => d.period === '2027-06');
     const submitted = await world.stack.call('POST', `/api/duties/${duty.id}/submissions`, {
       as: 'unitOfficer',
-      body: {},
+      body: { noTypicalCases: true },
     });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
 

@@ -230,7 +230,9 @@ describe.each(DATABASE_KINDS)('interviews on %s', (database) => {
   it('describes its endpoints in /openapi.json', async () => {
     const { body } = await stack.call('GET', '/openapi.json', { as: null });
     expect(Object.keys(body.paths['/api/interviews']).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(body.paths['/api/interviews/{id}'])).toEqual(['get']);
+    // Issue #9: a record is corrected (PATCH, with a reason) or voided, never deleted.
+    expect(Object.keys(body.paths['/api/interviews/{id}']).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(body.paths['/api/interviews/{id}/void'])).toEqual(['post']);
     expect(body.components.schemas.CreateInterview.required).toContain('reason');
   });
 });

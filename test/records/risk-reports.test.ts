@@ -227,7 +227,9 @@ describe.each(DATABASE_KINDS)('risk reports on %s', (database) => {
   it('describes its endpoints in /openapi.json', async () => {
     const { body } = await stack.call('GET', '/openapi.json', { as: null });
     expect(Object.keys(body.paths['/api/risk-reports']).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(body.paths['/api/risk-reports/{id}'])).toEqual(['get']);
+    // Issue #9: a record is corrected (PATCH, with a reason) or voided, never deleted.
+    expect(Object.keys(body.paths['/api/risk-reports/{id}']).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(body.paths['/api/risk-reports/{id}/void'])).toEqual(['post']);
     expect(body.components.schemas.RiskReport.properties.kindName).toBeDefined();
   });
 });

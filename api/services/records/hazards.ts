@@ -79,9 +79,10 @@ async function findVisibleHazard(prisma: PrismaClient, user: AuthUser, id: strin
 export async function getHazard(deps: AppDeps, user: AuthUser, id: string) {
   const hazard = await findVisibleHazard(deps.db.prisma, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'hazard', id);
-  // The city's 督办 of an escalated hazard: for the city and the unit, not the enterprise.
+  // The city's 督办 of an escalated hazard (there is none before the escalation): for the city and
+  // the unit, not the enterprise.
   const escalationActions =
-    user.role === 'enterprise_user'
+    user.role === 'enterprise_user' || !hazard.escalatedAt
       ? undefined
       : (await listEscalationActions(deps, user, { hazardId: id })).items;
   return {
