@@ -41,8 +41,6 @@ export async function followUpWorkflow(input: FollowUpInput): Promise<'done'> {
     const now = Date.now();
     const action = nextAction(deadline, input.settings, now);
     if (action.at > now && (await condition(() => closed, action.at - now))) break;
-    // Signals may move the deadline while an activity runs: act on the deadline as planned.
-    const planned = deadline;
     let outcome = null;
     let moved: number | null = null;
     if (action.type === 'remind') {
@@ -51,19 +49,21 @@ export async function followUpWorkflow(input: FollowUpInput): Promise<'done'> {
         key: `task:${input.taskId}:${action.key}`,
         kind: 'followup_reminder',
         daysLeft: action.days,
-        dueAt: iso(planned.dueAt),
+        dueAt: iso(deadline.dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(planned.dueAt) }));
+        moved = movedDeadline(
+          await records.markOverdue({ ...subject, since: iso(deadline.dueAt) }),
+        );
       }
       if (moved === null) {
         outcome = await mail.sendReminder({
           ...subject,
-          key: `task:${input.taskId}:${planned.dueAt}:overdue:${action.count}`,
+          key: `task:${input.taskId}:${deadline.dueAt}:overdue:${action.count}`,
           kind: 'followup_overdue',
           repeat: action.count,
-          dueAt: iso(planned.dueAt),
+          dueAt: iso(deadline.dueAt),
         });
       }
     }
@@ -72,7 +72,6 @@ export async function followUpWorkflow(input: FollowUpInput): Promise<'done'> {
       deadline = moveDeadline(deadline, moved);
       continue;
     }
-    if (deadline !== planned) continue; // moved by a signal meanwhile: plan again
     deadline = afterAction(deadline, action);
     if (outcome?.outcome === 'obsolete') closed = true;
   }

@@ -138,8 +138,6 @@ export async function rectificationWorkflow(
     const action = nextAction(deadline, input.settings, now);
     if (action.at > now && (await condition(() => changes !== seen, action.at - now))) continue;
 
-    // Signals may move the deadline while an activity runs: act on the deadline as planned.
-    const planned = deadline;
     let outcome;
     let moved: number | null = null;
     if (action.type === 'remind') {
@@ -148,19 +146,21 @@ export async function rectificationWorkflow(
         key: `hazard:${id}:${action.key}`,
         kind: 'hazard_reminder',
         daysLeft: action.days,
-        dueAt: iso(planned.dueAt),
+        dueAt: iso(deadline.dueAt),
       });
     } else if (action.type === 'overdue') {
       if (action.count === 1) {
-        moved = movedDeadline(await records.markOverdue({ ...subject, since: iso(planned.dueAt) }));
+        moved = movedDeadline(
+          await records.markOverdue({ ...subject, since: iso(deadline.dueAt) }),
+        );
       }
       if (moved === null) {
         outcome = await mail.sendReminder({
           ...subject,
-          key: `hazard:${id}:${planned.dueAt}:overdue:${action.count}`,
+          key: `hazard:${id}:${deadline.dueAt}:overdue:${action.count}`,
           kind: 'hazard_overdue',
           repeat: action.count,
-          dueAt: iso(planned.dueAt),
+          dueAt: iso(deadline.dueAt),
         });
       }
     } else {
@@ -168,15 +168,15 @@ export async function rectificationWorkflow(
         await records.markEscalated({
           hazardId: id,
           at: iso(action.at),
-          deadline: iso(planned.dueAt),
+          deadline: iso(deadline.dueAt),
         }),
       );
       if (moved === null) {
         outcome = await mail.sendReminder({
           ...subject,
-          key: `hazard:${id}:${planned.dueAt}:escalated`,
+          key: `hazard:${id}:${deadline.dueAt}:escalated`,
           kind: 'hazard_escalated',
-          dueAt: iso(planned.dueAt),
+          dueAt: iso(deadline.dueAt),
         });
       }
     }
@@ -186,7 +186,6 @@ export async function rectificationWorkflow(
       deadline = moveDeadline(deadline, moved);
       continue;
     }
-    if (deadline !== planned) continue; // moved by a signal meanwhile: plan again
     deadline = afterAction(deadline, action);
     // The API is the source of truth: a lost signal cannot keep reminding about a closed hazard.
     if (outcome?.outcome === 'obsolete' && outcome.subjectStatus) {

@@ -76,9 +76,7 @@ export async function unitCampaignWorkflow(input: UnitCampaignInput): Promise<Un
     if (action.at > now && (await condition(() => changes !== seen, action.at - now))) continue;
 
     const subject = { subjectType: 'duty' as const, subjectId: duty.dutyId };
-    // Signals may move the deadline while an activity runs: act on the deadline as planned.
-    const planned = duty.deadline;
-    const dueAt = planned.dueAt;
+    const dueAt = duty.deadline.dueAt;
     let outcome = null;
     let moved: number | null = null;
     if (action.type === 'remind') {
@@ -109,7 +107,6 @@ export async function unitCampaignWorkflow(input: UnitCampaignInput): Promise<Un
       duty.deadline = moveDeadline(duty.deadline, moved);
       continue;
     }
-    if (duty.deadline !== planned) continue; // moved by a signal meanwhile: plan again
     duty.deadline = afterAction(duty.deadline, action);
     // The API is the source of truth: a submission whose signal was lost still stops reminders.
     if (outcome?.outcome === 'obsolete') duty.submitted = true;
