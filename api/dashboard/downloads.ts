@@ -17,15 +17,11 @@ export async function dashboardDownload(
   }
   const query = parsed.data;
   const format = query.format === 'csv' ? 'csv' : 'xlsx';
-  const file = await campaignDownload(
-    c.var.deps,
-    c.var.session.user,
-    c.req.param('id') ?? '',
-    what,
-    {
-      ...query,
-      format,
-    },
-  );
+  const file = await campaignDownload(c.var.deps, c.var.session.user, {
+    ...query,
+    campaignId: c.req.param('id') ?? '',
+    table: what,
+    format,
+  });
   return downloadResponse(file);
 }

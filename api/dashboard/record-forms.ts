@@ -7,7 +7,9 @@ import { notFound, type Ctx, type PageContext } from './page.js';
 
 export async function enterpriseForRecord(c: Ctx, ctx: PageContext) {
   const { prisma } = c.var.deps.db;
-  const enterprise = await findVisibleEnterprise(prisma, ctx.user, c.req.param('id') ?? '');
+  const enterprise = await findVisibleEnterprise(c.var.deps, ctx.user, {
+    id: c.req.param('id') ?? '',
+  });
   assertCanWriteUnit(ctx.user, enterprise.unitId);
   if (!ctx.campaign) notFound();
   const categories = await prisma.productCategory.findMany({

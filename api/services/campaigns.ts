@@ -39,7 +39,7 @@ const campaignDetail = {
 
 type CampaignRow = Prisma.CampaignGetPayload<{ include: typeof campaignDetail }>;
 
-export async function createCampaign(deps: AppDeps, userId: string, input: CreateCampaignInput) {
+export async function createCampaign(deps: AppDeps, user: AuthUser, input: CreateCampaignInput) {
   const { prisma } = deps.db;
   const template = CAMPAIGN_TEMPLATES[input.template];
   if (!template) throw new DomainError('UNKNOWN_TEMPLATE', `未知的专项行动模板：${input.template}`);
@@ -81,7 +81,7 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
         startsAt: calendar.startsAt,
         endsAt: calendar.endsAt,
         workflowId: 'pending',
-        createdById: userId,
+        createdById: user.id,
         ...(input.reminders?.offsetsDays
           ? { reminderOffsetsDays: input.reminders.offsetsDays }
           : {}),
@@ -168,7 +168,8 @@ export async function createCampaign(deps: AppDeps, userId: string, input: Creat
   return present(campaign, campaign.phase, 'database');
 }
 
-export async function getCampaign(deps: AppDeps, id: string) {
+export async function getCampaign(deps: AppDeps, _user: AuthUser, input: { id: string }) {
+  const { id } = input;
   const campaign = await deps.db.prisma.campaign.findUnique({
     where: { id },
     include: campaignDetail,
@@ -186,14 +187,19 @@ export async function getCampaign(deps: AppDeps, id: string) {
   }
 }
 
-export async function listCampaigns(deps: AppDeps) {
+export async function listCampaigns(deps: AppDeps, _user: AuthUser) {
   const rows = await deps.db.prisma.campaign.findMany({ orderBy: { createdAt: 'desc' } });
   return rows.map((row) => presentSummary(row, row.phase, 'database'));
 }
 
 /** Idempotent and monotonic: a retried or late activity never moves a campaign backwards. */
-export async function recordPhaseChange(deps: AppDeps, id: string, state: CampaignState, at: Date) {
+export async function recordPhaseChange(
+  deps: AppDeps,
+  _user: AuthUser,
+  input: { id: string; state: CampaignState; at: Date },
+) {
   const { prisma } = deps.db;
+  const { id, state, at } = input;
   return prisma.$transaction(async (tx) => {
     const campaign = await tx.campaign.findUnique({ where: { id } });
     if (!campaign) throw notFoundError('专项行动');
@@ -261,10 +267,17 @@ function present(campaign: CampaignRow, state: CampaignState, source: PhaseSourc
 export async function extendCampaignDeadline(
   deps: AppDeps,
   user: AuthUser,
-  campaignId: string,
-  input: { kind: DeadlineKind; period: string; unitId?: string; dueAt: Date; reason: string },
+  input: {
+    id: string;
+    kind: DeadlineKind;
+    period: string;
+    unitId?: string;
+    dueAt: Date;
+    reason: string;
+  },
 ) {
   const { prisma } = deps.db;
+  const { id: campaignId } = input;
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId } });
   if (!campaign) throw notFoundError('专项行动');
   if (campaign.cancelledAt) throw new DomainError('CONFLICT', '专项行动已撤销');
@@ -334,9 +347,9 @@ export async function extendCampaignDeadline(
 export async function cancelCampaign(
   deps: AppDeps,
   user: AuthUser,
-  campaignId: string,
-  reason: string,
+  input: { id: string; reason: string },
 ) {
+  const { id: campaignId, reason } = input;
   await deps.db.prisma.$transaction(async (tx) => {
     const campaign = await tx.campaign.findUnique({ where: { id: campaignId } });
     if (!campaign) throw notFoundError('专项行动');
@@ -357,5 +370,5 @@ export async function cancelCampaign(
   await notifyWorkflow(deps, `campaign cancelled ${campaignId}`, () =>
     deps.temporal.campaignCancelled(campaignId, reason),
   );
-  return getCampaign(deps, campaignId);
+  return getCampaign(deps, user, { id: campaignId });
 }

@@ -52,6 +52,7 @@ async function citySupervisors(prisma: PrismaClient) {
  */
 export async function reserveReminder(
   deps: AppDeps,
+  _user: AuthUser,
   request: ReminderRequest,
 ): Promise<Reservation> {
   const { prisma } = deps.db;
@@ -112,9 +113,13 @@ export async function reserveReminder(
   };
 }
 
-export async function markReminderSent(deps: AppDeps, key: string): Promise<void> {
+export async function markReminderSent(
+  deps: AppDeps,
+  _user: AuthUser,
+  input: { key: string },
+): Promise<void> {
   const { count } = await deps.db.prisma.reminder.updateMany({
-    where: { key, status: { in: ['reserved', 'sent'] } },
+    where: { key: input.key, status: { in: ['reserved', 'sent'] } },
     data: { status: 'sent', sentAt: deps.now() },
   });
   if (count === 0) throw notFoundError('提醒记录');

@@ -8,7 +8,7 @@ import type { DeadlineWrite, SubjectType } from '../contracts/worker-api.js';
 import type { FollowUpKind } from '../../prisma/generated/enums.js';
 import { newDeadlineState } from '../../domain/timeline/deadline-agenda.js';
 import { isUniqueViolation } from '../lib/db-errors.js';
-import type { AppDeps } from '../lib/context.js';
+import type { AppDeps, AuthUser } from '../lib/context.js';
 import { notFoundError } from '../lib/errors.js';
 import { agendaSettings, campaignDayMs } from './timeline-settings.js';
 
@@ -245,7 +245,7 @@ async function recordedDeadline(deps: AppDeps, subjectType: SubjectType, id: str
  * moved (a signal that never arrived), or has not passed yet, the workflow is told the record's
  * deadline instead of anything being marked.
  */
-export function movedDeadline(
+function movedDeadline(
   deps: AppDeps,
   recorded: Date,
   planned: Date | undefined,
@@ -261,6 +261,7 @@ export function movedDeadline(
 
 export async function markOverdue(
   deps: AppDeps,
+  _user: AuthUser,
   input: { subjectType: SubjectType; subjectId: string; since: Date },
 ): Promise<DeadlineWrite> {
   const { prisma } = deps.db;
@@ -285,10 +286,11 @@ export async function markOverdue(
 
 export async function markEscalated(
   deps: AppDeps,
-  hazardId: string,
-  input: { at: Date; deadline?: Date },
+  _user: AuthUser,
+  input: { hazardId: string; at: Date; deadline?: Date },
 ): Promise<DeadlineWrite> {
   const { prisma } = deps.db;
+  const { hazardId } = input;
   const recorded = await recordedDeadline(deps, 'hazard', hazardId);
   const moved = movedDeadline(deps, recorded, input.deadline);
   if (moved) return moved;

@@ -32,10 +32,10 @@ async function frozenTable(c: Ctx) {
   }
   const { version, format } = parsed.data;
   const id = c.req.param('id') ?? '';
-  const table = await getSubmittedStatistics(c.var.deps, ctx.user, id, version);
+  const table = await getSubmittedStatistics(c.var.deps, ctx.user, { id, version });
   if (format === 'xlsx') return downloadResponse(await statisticsXlsx(table));
   if (format === 'csv') return downloadResponse(statisticsCsv(table));
-  const duty = await getDuty(c.var.deps, ctx.user, id);
+  const duty = await getDuty(c.var.deps, ctx.user, { id });
   const base = `/dashboard/duties/${encodeURIComponent(id)}`;
   const self = `${base}/statistics?version=${table.submission.version}`;
   const title = `${duty.name} · 第 ${table.submission.version} 版统计表`;

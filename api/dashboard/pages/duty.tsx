@@ -65,7 +65,7 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
   if (ctx.user.role === 'enterprise_user') notFound();
   const id = c.req.param('id') ?? '';
   const { deps } = c.var;
-  const presented = await getDuty(deps, ctx.user, id); // scoping: another unit's duty is not found
+  const presented = await getDuty(deps, ctx.user, { id }); // scoping: another unit's duty is not found
   const { prisma } = deps.db;
   const duty = await prisma.unitDuty.findUniqueOrThrow({
     where: { id },
@@ -198,8 +198,8 @@ async function submit(c: Ctx) {
       typicalCaseIds: parsed.data.typicalCaseIds ?? [],
       uploads: await readUploads(c as never, ['files']),
     };
-    const before = await getDuty(c.var.deps, ctx.user, id);
-    const result = await submitDuty(c.var.deps, ctx.user, id, input);
+    const before = await getDuty(c.var.deps, ctx.user, { id });
+    const result = await submitDuty(c.var.deps, ctx.user, { ...input, id });
     const key = before.submissions.length === 0 ? 'duty_submitted' : 'duty_resubmitted';
     return c.redirect(`${dutyPath(id)}?ok=${key}#v${result.submissions.length}`, 303);
   } catch (error) {

@@ -264,7 +264,7 @@ async function showNew(c: Ctx) {
 
 async function loadEdit(c: Ctx, ctx: PageContext): Promise<Data> {
   if (ctx.user.role === 'enterprise_user') notFound();
-  const row = await findVisibleEnterprise(c.var.deps.db.prisma, ctx.user, c.req.param('id') ?? '');
+  const row = await findVisibleEnterprise(c.var.deps, ctx.user, { id: c.req.param('id') ?? '' });
   return {
     unit: { id: row.unitId, name: row.unit.name },
     enterprise: presentEnterprise(row),
@@ -361,7 +361,7 @@ async function postEdit(c: Ctx) {
     return back('保存未成功，请按提示修改后重试。', zodIssues(parsed.error), 400);
   }
   try {
-    await updateEnterprise(c.var.deps, ctx.user, enterprise.id, parsed.data);
+    await updateEnterprise(c.var.deps, ctx.user, { ...parsed.data, id: enterprise.id });
   } catch (error) {
     const { status, issues } = rejection(error);
     const message =

@@ -51,7 +51,7 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
   const { deps } = c.var;
   // Scope first: the escalation records decide who may see this page at all.
   const { items: actions } = await listEscalationActions(deps, ctx.user, { hazardId: id });
-  const hazard = await getHazard(deps, ctx.user, id);
+  const hazard = await getHazard(deps, ctx.user, { id });
   const marks = await deps.db.prisma.hazard.findUniqueOrThrow({
     where: { id },
     select: { escalatedAt: true, overdueSince: true },

@@ -61,7 +61,7 @@ export interface Data {
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
   if (ctx.user.role === 'enterprise_user') notFound();
   const id = c.req.param('id') ?? '';
-  await getFollowUp(c.var.deps, ctx.user, id); // scoping: another unit's task is not found
+  await getFollowUp(c.var.deps, ctx.user, { id }); // scoping: another unit's task is not found
   const { prisma } = c.var.deps.db;
   const task = await prisma.followUpTask.findUniqueOrThrow({
     where: { id },
@@ -70,7 +70,7 @@ export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
   const [reminders, { campaign }, records, categories, hazard] = await Promise.all([
     remindersOf(prisma, 'task', id),
     loadCampaign(prisma, task.campaignId),
-    fulfillingRecordChoices(c.var.deps, ctx.user, { followUpId: id }),
+    fulfillingRecordChoices(c.var.deps, ctx.user, { id }),
     prisma.productCategory.findMany({
       where: { campaignId: task.campaignId },
       select: { id: true, name: true },
@@ -287,7 +287,7 @@ async function postClose(c: Ctx) {
   if (!parsed.success)
     return back('提交未成功，请按提示修改后重试。', zodIssues(parsed.error), 400);
   try {
-    await closeFollowUp(c.var.deps, ctx.user, id, parsed.data);
+    await closeFollowUp(c.var.deps, ctx.user, { ...parsed.data, id });
   } catch (error) {
     const { status, issues, message } = rejection(error);
     return back(message, issues, status);
@@ -338,7 +338,8 @@ async function postInterview(c: Ctx) {
     return c.redirect(`/dashboard/follow-ups/${task.id}?ok=interview_recorded#close`, 303);
   }
   try {
-    await closeFollowUp(c.var.deps, ctx.user, task.id, {
+    await closeFollowUp(c.var.deps, ctx.user, {
+      id: task.id,
       version: task.version,
       note: `已约谈：${parsed.data.reason}`,
       interviewId: interview.id,

@@ -28,7 +28,7 @@ export interface Data {
 }
 
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
-  const hazard = await getHazard(c.var.deps, ctx.user, c.req.param('id') ?? '');
+  const hazard = await getHazard(c.var.deps, ctx.user, { id: c.req.param('id') ?? '' });
   assertCanWriteUnit(ctx.user, hazard.unitId);
   return { hazard };
 }
@@ -95,7 +95,7 @@ async function save(c: Ctx) {
   // An emptied product field clears the product.
   if (fields.product !== undefined && fields.product.trim() === '') input.product = null;
   const result = await attempt(UpdateHazardSchema, input, (parsed) =>
-    updateHazard(c.var.deps, ctx.user, data.hazard.id, parsed),
+    updateHazard(c.var.deps, ctx.user, { ...parsed, id: data.hazard.id }),
   );
   if (!result.ok) {
     const withError = { ...ctx, error: result.error };

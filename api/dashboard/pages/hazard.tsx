@@ -52,7 +52,7 @@ export interface Data {
 
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
   const id = c.req.param('id') ?? '';
-  const hazard = await getHazard(c.var.deps, ctx.user, id);
+  const hazard = await getHazard(c.var.deps, ctx.user, { id });
   const reminders = await remindersOf(c.var.deps.db.prisma, 'hazard', id);
   const campaign =
     ctx.campaign?.id === hazard.campaignId
@@ -317,7 +317,7 @@ async function submitEvidence(c: Ctx) {
     return back('提交未成功，请按提示修改后重试。', issues, 400);
   }
   try {
-    await submitRectification(c.var.deps, ctx.user, id, parsed.data);
+    await submitRectification(c.var.deps, ctx.user, { ...parsed.data, id });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'CONFLICT') {
       return back(`提交未成功：${error.message}`, undefined, 409);
@@ -355,13 +355,13 @@ async function officerAction(c: Ctx, kind: 'verify' | 'extend') {
       ? await attempt(
           VerifyHazardSchema,
           posted,
-          (input) => verifyRectification(deps, ctx.user, id, input),
+          (input) => verifyRectification(deps, ctx.user, { ...input, id }),
           '核查',
         )
       : await attempt(
           ExtendHazardSchema,
           posted,
-          (input) => extendDeadline(deps, ctx.user, id, input),
+          (input) => extendDeadline(deps, ctx.user, { ...input, id }),
           '延期',
         );
   if (!result.ok) {

@@ -14,7 +14,7 @@ export interface Data {
 }
 
 export async function load(c: Ctx, ctx: PageContext): Promise<Data> {
-  const inspection = await getInspection(c.var.deps, ctx.user, c.req.param('id') ?? '');
+  const inspection = await getInspection(c.var.deps, ctx.user, { id: c.req.param('id') ?? '' });
   const campaign =
     ctx.campaign?.id === inspection.campaignId
       ? ctx.campaign

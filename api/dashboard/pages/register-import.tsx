@@ -197,7 +197,7 @@ async function upload(c: Ctx) {
   }
   let report: ImportReport;
   try {
-    report = await importEnterprises(c.var.deps, ctx.user, file, true);
+    report = await importEnterprises(c.var.deps, ctx.user, { file, dryRun: true });
   } catch (error) {
     return rejected(fileIssues(error));
   }
@@ -241,7 +241,7 @@ async function confirm(c: Ctx) {
   };
   let report: ImportReport;
   try {
-    report = await importEnterprises(c.var.deps, ctx.user, file, false);
+    report = await importEnterprises(c.var.deps, ctx.user, { file, dryRun: false });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'CONFLICT') {
       const withError = { ...ctx, error: `导入未成功：${error.message}` };

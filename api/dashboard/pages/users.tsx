@@ -258,7 +258,7 @@ async function postUpdate(c: Ctx) {
     return back(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   try {
-    await updateUser(c.var.deps, ctx.user, id, parsed.data);
+    await updateUser(c.var.deps, ctx.user, { ...parsed.data, id });
   } catch (error) {
     const issues = issuesOf(error);
     if (issues) return back(issues);

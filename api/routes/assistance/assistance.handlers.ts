@@ -9,11 +9,7 @@ export const listAssistance: RouteHandler<typeof routes.listAssistance, AppEnv> 
 export const getAssistance: RouteHandler<typeof routes.getAssistance, AppEnv> = async (c) =>
   c.json(
     assistance.presentAssistance(
-      await assistance.findVisibleAssistance(
-        c.var.deps.db.prisma,
-        c.var.user,
-        c.req.valid('param').id,
-      ),
+      await assistance.findVisibleAssistance(c.var.deps, c.var.user, c.req.valid('param')),
     ),
     200,
   );

@@ -4,7 +4,7 @@ import * as auditLog from '../../services/reporting/audit-log.js';
 import type * as routes from './audit-log.routes.js';
 
 export const listAuditLog: RouteHandler<typeof routes.listAuditLog, AppEnv> = async (c) =>
-  c.json(await auditLog.listAuditLog(c.var.deps, c.req.valid('query')), 200);
+  c.json(await auditLog.listAuditLog(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getAuditEntry: RouteHandler<typeof routes.getAuditEntry, AppEnv> = async (c) =>
-  c.json(await auditLog.getAuditEntry(c.var.deps, c.req.valid('param').id), 200);
+  c.json(await auditLog.getAuditEntry(c.var.deps, c.var.user, c.req.valid('param')), 200);

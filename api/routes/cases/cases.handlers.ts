@@ -8,9 +8,7 @@ export const listCases: RouteHandler<typeof routes.listCases, AppEnv> = async (c
 
 export const getCase: RouteHandler<typeof routes.getCase, AppEnv> = async (c) =>
   c.json(
-    cases.presentCase(
-      await cases.findVisibleCase(c.var.deps.db.prisma, c.var.user, c.req.valid('param').id),
-    ),
+    cases.presentCase(await cases.findVisibleCase(c.var.deps, c.var.user, c.req.valid('param'))),
     200,
   );
 
@@ -19,7 +17,10 @@ export const createCase: RouteHandler<typeof routes.createCase, AppEnv> = async 
 
 export const updateCase: RouteHandler<typeof routes.updateCase, AppEnv> = async (c) =>
   c.json(
-    await cases.updateCase(c.var.deps, c.var.user, c.req.valid('param').id, c.req.valid('json')),
+    await cases.updateCase(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     200,
   );
 

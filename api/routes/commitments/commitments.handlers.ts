@@ -7,7 +7,7 @@ export const listCommitments: RouteHandler<typeof routes.listCommitments, AppEnv
   c.json(await commitments.listCommitments(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getCommitment: RouteHandler<typeof routes.getCommitment, AppEnv> = async (c) =>
-  c.json(await commitments.getCommitment(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await commitments.getCommitment(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 export const createCommitment: RouteHandler<typeof routes.createCommitment, AppEnv> = async (c) =>
   c.json(await commitments.createCommitment(c.var.deps, c.var.user, c.req.valid('json')), 201);

@@ -13,7 +13,7 @@ export const listDuties: RouteHandler<typeof routes.listDuties, AppEnv> = async 
   c.json(await duties.listDuties(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getDuty: RouteHandler<typeof routes.getDuty, AppEnv> = async (c) =>
-  c.json(await duties.getDuty(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await duties.getDuty(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 /** A multipart submission: its text fields parsed by the JSON contract, its files as uploads. */
 async function multipartSubmission(c: Context<AppEnv>) {
@@ -44,7 +44,7 @@ export const submitDuty: RouteHandler<typeof routes.submitDuty, AppEnv> = async 
     ? await multipartSubmission(c)
     : (c.req.valid('json') as z.output<typeof SubmitDutySchema>);
   return c.json(
-    await duties.submitDuty(c.var.deps, c.var.user, c.req.valid('param').id, input),
+    await duties.submitDuty(c.var.deps, c.var.user, { ...input, ...c.req.valid('param') }),
     201,
   );
 };

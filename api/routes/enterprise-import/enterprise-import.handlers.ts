@@ -32,7 +32,10 @@ export const importEnterprises: RouteHandler<typeof routes.importEnterprises, Ap
 ) => {
   const { dryRun } = c.req.valid('query');
   const file = await uploadedFile(c);
-  const report = await enterpriseImport.importEnterprises(c.var.deps, c.var.user, file, dryRun);
+  const report = await enterpriseImport.importEnterprises(c.var.deps, c.var.user, {
+    file,
+    dryRun,
+  });
   if (!dryRun && report.errors.length > 0) {
     const issues = report.errors.map((e) => ({
       path: `第${e.line}行${e.column ? `.${e.column}` : ''}`,

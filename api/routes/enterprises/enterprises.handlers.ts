@@ -10,11 +10,7 @@ export const listEnterprises: RouteHandler<typeof routes.listEnterprises, AppEnv
 export const getEnterprise: RouteHandler<typeof routes.getEnterprise, AppEnv> = async (c) =>
   c.json(
     presentEnterprise(
-      await enterprises.findVisibleEnterprise(
-        c.var.deps.db.prisma,
-        c.var.user,
-        c.req.valid('param').id,
-      ),
+      await enterprises.findVisibleEnterprise(c.var.deps, c.var.user, c.req.valid('param')),
     ),
     200,
   );
@@ -24,11 +20,9 @@ export const createEnterprise: RouteHandler<typeof routes.createEnterprise, AppE
 
 export const updateEnterprise: RouteHandler<typeof routes.updateEnterprise, AppEnv> = async (c) =>
   c.json(
-    await enterprises.updateEnterprise(
-      c.var.deps,
-      c.var.user,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    ),
+    await enterprises.updateEnterprise(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     200,
   );

@@ -7,15 +7,13 @@ export const listFollowUps: RouteHandler<typeof routes.listFollowUps, AppEnv> = 
   c.json(await followUps.listFollowUps(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getFollowUp: RouteHandler<typeof routes.getFollowUp, AppEnv> = async (c) =>
-  c.json(await followUps.getFollowUp(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await followUps.getFollowUp(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 export const closeFollowUp: RouteHandler<typeof routes.closeFollowUp, AppEnv> = async (c) =>
   c.json(
-    await followUps.closeFollowUp(
-      c.var.deps,
-      c.var.user,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    ),
+    await followUps.closeFollowUp(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     200,
   );

@@ -10,7 +10,7 @@ export const listInspections: RouteHandler<typeof routes.listInspections, AppEnv
   c.json(await inspections.listInspections(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getInspection: RouteHandler<typeof routes.getInspection, AppEnv> = async (c) =>
-  c.json(await inspections.getInspection(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await inspections.getInspection(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 export const createInspection: RouteHandler<typeof routes.createInspection, AppEnv> = async (c) =>
   c.json(await inspections.createInspection(c.var.deps, c.var.user, c.req.valid('json')), 201);

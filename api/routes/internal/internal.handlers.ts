@@ -5,17 +5,17 @@ import * as timeline from '../../services/timeline.js';
 import type * as routes from './internal.routes.js';
 
 export const reserveReminder: RouteHandler<typeof routes.reserveReminder, AppEnv> = async (c) =>
-  c.json(await reminders.reserveReminder(c.var.deps, c.req.valid('json')), 200);
+  c.json(await reminders.reserveReminder(c.var.deps, c.var.user, c.req.valid('json')), 200);
 
 export const markReminderSent: RouteHandler<typeof routes.markReminderSent, AppEnv> = async (c) => {
-  await reminders.markReminderSent(c.var.deps, c.req.valid('param').key);
+  await reminders.markReminderSent(c.var.deps, c.var.user, c.req.valid('param'));
   return c.json({ ok: true as const }, 200);
 };
 
 export const markOverdue: RouteHandler<typeof routes.markOverdue, AppEnv> = async (c) => {
   const input = c.req.valid('json');
   return c.json(
-    await timeline.markOverdue(c.var.deps, { ...input, since: new Date(input.since) }),
+    await timeline.markOverdue(c.var.deps, c.var.user, { ...input, since: new Date(input.since) }),
     200,
   );
 };
@@ -23,7 +23,8 @@ export const markOverdue: RouteHandler<typeof routes.markOverdue, AppEnv> = asyn
 export const markEscalated: RouteHandler<typeof routes.markEscalated, AppEnv> = async (c) => {
   const { at, deadline } = c.req.valid('json');
   return c.json(
-    await timeline.markEscalated(c.var.deps, c.req.valid('param').id, {
+    await timeline.markEscalated(c.var.deps, c.var.user, {
+      hazardId: c.req.valid('param').id,
       at: new Date(at),
       deadline: deadline === undefined ? undefined : new Date(deadline),
     }),

@@ -9,11 +9,7 @@ export const listInterviews: RouteHandler<typeof routes.listInterviews, AppEnv> 
 export const getInterview: RouteHandler<typeof routes.getInterview, AppEnv> = async (c) =>
   c.json(
     interviews.presentInterview(
-      await interviews.findVisibleInterview(
-        c.var.deps.db.prisma,
-        c.var.user,
-        c.req.valid('param').id,
-      ),
+      await interviews.findVisibleInterview(c.var.deps, c.var.user, c.req.valid('param')),
     ),
     200,
   );

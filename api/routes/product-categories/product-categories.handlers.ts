@@ -6,11 +6,12 @@ import type * as routes from './product-categories.routes.js';
 export const listProductCategories: RouteHandler<
   typeof routes.listProductCategories,
   AppEnv
-> = async (c) => c.json(await categories.listCategories(c.var.deps, c.req.valid('query')), 200);
+> = async (c) =>
+  c.json(await categories.listCategories(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getProductCategory: RouteHandler<typeof routes.getProductCategory, AppEnv> = async (
   c,
-) => c.json(await categories.getCategory(c.var.deps, c.req.valid('param').id), 200);
+) => c.json(await categories.getCategory(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 export const createProductCategory: RouteHandler<
   typeof routes.createProductCategory,
@@ -23,11 +24,9 @@ export const updateProductCategory: RouteHandler<
   AppEnv
 > = async (c) =>
   c.json(
-    await categories.updateCategory(
-      c.var.deps,
-      c.var.user,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    ),
+    await categories.updateCategory(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     200,
   );

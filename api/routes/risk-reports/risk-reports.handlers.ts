@@ -9,11 +9,7 @@ export const listRiskReports: RouteHandler<typeof routes.listRiskReports, AppEnv
 export const getRiskReport: RouteHandler<typeof routes.getRiskReport, AppEnv> = async (c) =>
   c.json(
     riskReports.presentRiskReport(
-      await riskReports.findVisibleRiskReport(
-        c.var.deps.db.prisma,
-        c.var.user,
-        c.req.valid('param').id,
-      ),
+      await riskReports.findVisibleRiskReport(c.var.deps, c.var.user, c.req.valid('param')),
     ),
     200,
   );

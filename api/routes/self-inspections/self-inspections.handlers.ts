@@ -13,7 +13,7 @@ export const listSelfInspections: RouteHandler<typeof routes.listSelfInspections
 
 export const getSelfInspection: RouteHandler<typeof routes.getSelfInspection, AppEnv> = async (c) =>
   c.json(
-    await selfInspections.getSelfInspection(c.var.deps, c.var.user, c.req.valid('param').id),
+    await selfInspections.getSelfInspection(c.var.deps, c.var.user, c.req.valid('param')),
     200,
   );
 

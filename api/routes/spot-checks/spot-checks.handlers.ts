@@ -9,11 +9,7 @@ export const listSpotChecks: RouteHandler<typeof routes.listSpotChecks, AppEnv> 
 export const getSpotCheck: RouteHandler<typeof routes.getSpotCheck, AppEnv> = async (c) =>
   c.json(
     spotChecks.presentSpotCheck(
-      await spotChecks.findVisibleSpotCheck(
-        c.var.deps.db.prisma,
-        c.var.user,
-        c.req.valid('param').id,
-      ),
+      await spotChecks.findVisibleSpotCheck(c.var.deps, c.var.user, c.req.valid('param')),
     ),
     200,
   );

@@ -10,27 +10,25 @@ import * as statistics from '../../services/reporting/statistics.js';
 import type * as routes from './statistics.routes.js';
 
 export const getStatistics: RouteHandler<typeof routes.getStatistics, AppEnv> = async (c) => {
-  const query = c.req.valid('query');
-  const id = c.req.valid('param').id;
+  const query = { ...c.req.valid('query'), campaignId: c.req.valid('param').id };
   if (query.format !== 'json') {
     const format = query.format;
     return downloadResponse(
-      await campaignDownload(c.var.deps, c.var.user, id, 'statistics', { ...query, format }),
+      await campaignDownload(c.var.deps, c.var.user, { ...query, table: 'statistics', format }),
     );
   }
-  return c.json(await statistics.getStatistics(c.var.deps, c.var.user, id, query), 200);
+  return c.json(await statistics.getStatistics(c.var.deps, c.var.user, query), 200);
 };
 
 export const getCaseLedger: RouteHandler<typeof routes.getCaseLedger, AppEnv> = async (c) => {
-  const query = c.req.valid('query');
-  const id = c.req.valid('param').id;
+  const query = { ...c.req.valid('query'), campaignId: c.req.valid('param').id };
   if (query.format !== 'json') {
     const format = query.format;
     return downloadResponse(
-      await campaignDownload(c.var.deps, c.var.user, id, 'case-ledger', { ...query, format }),
+      await campaignDownload(c.var.deps, c.var.user, { ...query, table: 'case-ledger', format }),
     );
   }
-  return c.json(await statistics.getCaseLedger(c.var.deps, c.var.user, id, query), 200);
+  return c.json(await statistics.getCaseLedger(c.var.deps, c.var.user, query), 200);
 };
 
 export const getSubmittedStatistics: RouteHandler<
@@ -38,12 +36,10 @@ export const getSubmittedStatistics: RouteHandler<
   AppEnv
 > = async (c) => {
   const query = c.req.valid('query');
-  const table = await statistics.getSubmittedStatistics(
-    c.var.deps,
-    c.var.user,
-    c.req.valid('param').id,
-    query.version,
-  );
+  const table = await statistics.getSubmittedStatistics(c.var.deps, c.var.user, {
+    id: c.req.valid('param').id,
+    version: query.version,
+  });
   if (query.format === 'xlsx') return downloadResponse(await statisticsXlsx(table));
   if (query.format === 'csv') return downloadResponse(statisticsCsv(table));
   return c.json(table, 200);

@@ -10,14 +10,17 @@ export const listUsers: RouteHandler<typeof routes.listUsers, AppEnv> = async (c
   c.json(await users.listUsers(c.var.deps, c.var.user, c.req.valid('query')), 200);
 
 export const getUser: RouteHandler<typeof routes.getUser, AppEnv> = async (c) =>
-  c.json(await users.getUser(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await users.getUser(c.var.deps, c.var.user, c.req.valid('param')), 200);
 
 export const createUser: RouteHandler<typeof routes.createUser, AppEnv> = async (c) =>
   c.json(await users.createUser(c.var.deps, c.var.user, c.req.valid('json')), 201);
 
 export const updateUser: RouteHandler<typeof routes.updateUser, AppEnv> = async (c) =>
   c.json(
-    await users.updateUser(c.var.deps, c.var.user, c.req.valid('param').id, c.req.valid('json')),
+    await users.updateUser(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     200,
   );
 
@@ -25,10 +28,13 @@ export const issueToken: RouteHandler<typeof routes.issueToken, AppEnv> = async 
   // The plain token is in this response only: no cache may keep it.
   c.header('Cache-Control', 'no-store');
   return c.json(
-    await users.issueToken(c.var.deps, c.var.user, c.req.valid('param').id, c.req.valid('json')),
+    await users.issueToken(c.var.deps, c.var.user, {
+      ...c.req.valid('param'),
+      ...c.req.valid('json'),
+    }),
     201,
   );
 };
 
 export const revokeToken: RouteHandler<typeof routes.revokeToken, AppEnv> = async (c) =>
-  c.json(await users.revokeToken(c.var.deps, c.var.user, c.req.valid('param').id), 200);
+  c.json(await users.revokeToken(c.var.deps, c.var.user, c.req.valid('param')), 200);

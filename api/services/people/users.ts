@@ -104,9 +104,9 @@ export async function listUsers(
   return page(rows.map(presentUser), total, query);
 }
 
-export async function getUser(deps: AppDeps, actor: AuthUser, id: string) {
+export async function getUser(deps: AppDeps, actor: AuthUser, input: { id: string }) {
   const row = await deps.db.prisma.user.findFirst({
-    where: { AND: [{ id }, userScope(actor)] },
+    where: { AND: [{ id: input.id }, userScope(actor)] },
     include: { ...detail, tokens: { orderBy: { createdAt: 'asc' } } },
   });
   if (!row) throw notFoundError('用户');
@@ -170,10 +170,10 @@ export async function createUser(
 export async function updateUser(
   deps: AppDeps,
   actor: AuthUser,
-  id: string,
-  input: z.output<typeof UpdateUserSchema>,
+  input: { id: string } & z.output<typeof UpdateUserSchema>,
 ) {
   const { prisma } = deps.db;
+  const { id } = input;
   const current = await findManagedUser(deps, actor, id);
   if (current.role === 'service') throw serviceAccountError();
   if (input.disabled === true && id === actor.id) {
@@ -208,10 +208,10 @@ export async function updateUser(
 export async function issueToken(
   deps: AppDeps,
   actor: AuthUser,
-  userId: string,
-  input: z.output<typeof IssueTokenSchema>,
+  input: { id: string } & z.output<typeof IssueTokenSchema>,
 ) {
   const { prisma } = deps.db;
+  const { id: userId } = input;
   const owner = await findManagedUser(deps, actor, userId);
   if (owner.role === 'service') throw serviceAccountError();
   if (owner.disabledAt) throw new DomainError('CONFLICT', '该用户已停用，不能签发令牌');
@@ -234,8 +234,9 @@ export async function issueToken(
 }
 
 /** Revokes a token; revoking one already revoked changes nothing and answers as it stands. */
-export async function revokeToken(deps: AppDeps, actor: AuthUser, id: string) {
+export async function revokeToken(deps: AppDeps, actor: AuthUser, input: { id: string }) {
   const { prisma } = deps.db;
+  const { id } = input;
   const current = await prisma.apiToken.findUnique({
     where: { id },
     include: { user: { include: detail } },

@@ -32,12 +32,9 @@ function assistanceKind(prisma: AppDeps['db']['prisma']): CorrectableKind<Assist
   };
 }
 
-export async function findVisibleAssistance(
-  prisma: AppDeps['db']['prisma'],
-  user: AuthUser,
-  id: string,
-) {
-  return visibleRecord(user, id, '质量技术帮扶记录', (where) =>
+export async function findVisibleAssistance(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { prisma } = deps.db;
+  return visibleRecord(user, input.id, '质量技术帮扶记录', (where) =>
     prisma.assistance.findFirst({ where, include: recordInclude }),
   );
 }

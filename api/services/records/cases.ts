@@ -47,8 +47,9 @@ function caseKind(prisma: AppDeps['db']['prisma']): CorrectableKind<CaseRow> {
 
 const isoOrUndefined = (value: Date | null) => value?.toISOString();
 
-export async function findVisibleCase(prisma: AppDeps['db']['prisma'], user: AuthUser, id: string) {
-  return visibleRecord(user, id, '案件', (where) =>
+export async function findVisibleCase(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { prisma } = deps.db;
+  return visibleRecord(user, input.id, '案件', (where) =>
     prisma.enforcementCase.findFirst({ where, include: recordInclude }),
   );
 }
@@ -99,13 +100,12 @@ export async function createCase(
 export async function updateCase(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof UpdateCaseSchema>,
+  input: { id: string } & z.output<typeof UpdateCaseSchema>,
 ) {
   const { prisma } = deps.db;
-  const before = await findVisibleCase(prisma, user, id);
+  const before = await findVisibleCase(deps, user, input);
   assertCanWriteUnit(user, before.unitId);
-  const { version, ...changes } = input;
+  const { id, version, ...changes } = input;
   // Zod leaves out the fields not sent, so the spread keeps the stored value for those.
   const issues = caseRuleIssues({
     ...before,

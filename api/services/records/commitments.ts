@@ -36,9 +36,9 @@ export async function listCommitments(
   return page(rows.map(presentCommitment), total, query);
 }
 
-export async function getCommitment(deps: AppDeps, user: AuthUser, id: string) {
+export async function getCommitment(deps: AppDeps, user: AuthUser, input: { id: string }) {
   const row = await deps.db.prisma.commitment.findFirst({
-    where: { AND: [{ id }, enterpriseReadScope(user)] },
+    where: { AND: [{ id: input.id }, enterpriseReadScope(user)] },
     include: detail,
   });
   if (!row) throw notFoundError('企业承诺');

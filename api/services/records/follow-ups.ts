@@ -54,7 +54,8 @@ async function findVisible(deps: AppDeps, user: AuthUser, id: string) {
   return row;
 }
 
-export async function getFollowUp(deps: AppDeps, user: AuthUser, id: string) {
+export async function getFollowUp(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { id } = input;
   const row = await findVisible(deps, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'task', id);
   return { ...presentFollowUp(row, deps.now()), reminders: reminders.map(presentReminder) };
@@ -64,9 +65,9 @@ export async function getFollowUp(deps: AppDeps, user: AuthUser, id: string) {
 export async function closeFollowUp(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof CloseFollowUpSchema>,
+  input: { id: string } & z.output<typeof CloseFollowUpSchema>,
 ) {
+  const { id } = input;
   const before = await findVisible(deps, user, id);
   assertCanWriteUnit(user, before.unitId);
   if (before.status !== 'open') {
@@ -99,16 +100,16 @@ export async function closeFollowUp(
     });
   });
   await notifyWorkflow(deps, `follow-up ${id} closed`, () => deps.temporal.followUpClosed(id));
-  return getFollowUp(deps, user, id);
+  return getFollowUp(deps, user, { id });
 }
 
 /** The records that may fulfil the task: the enterprise's inspections or interviews since it opened. */
 export async function fulfillingRecordChoices(
   deps: AppDeps,
   user: AuthUser,
-  input: { followUpId: string },
+  input: { id: string },
 ) {
-  const task = await findVisible(deps, user, input.followUpId);
+  const task = await findVisible(deps, user, input.id);
   const where = { enterpriseId: task.enterpriseId, createdAt: { gte: task.createdAt } };
   if (task.kind === 'reinspection') {
     const rows = await deps.db.prisma.inspection.findMany({

@@ -76,7 +76,8 @@ async function findVisibleHazard(prisma: PrismaClient, user: AuthUser, id: strin
   return hazard;
 }
 
-export async function getHazard(deps: AppDeps, user: AuthUser, id: string) {
+export async function getHazard(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { id } = input;
   const hazard = await findVisibleHazard(deps.db.prisma, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'hazard', id);
   // The city's 督办 of an escalated hazard (there is none before the escalation): for the city and
@@ -153,13 +154,13 @@ export async function createHazard(
 export async function updateHazard(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof UpdateHazardSchema>,
+  input: { id: string } & z.output<typeof UpdateHazardSchema>,
 ) {
+  const { id } = input;
   const before = await findVisibleHazard(deps.db.prisma, user, id);
   assertCanWriteUnit(user, before.unitId);
   assertStatus(before, ['open', 'rectifying', 'submitted'], '修改');
-  const { version, ...fields } = input;
+  const { id: _id, version, ...fields } = input;
   return change(deps, user, before, { action: 'update', version, data: fields });
 }
 
@@ -167,9 +168,9 @@ export async function updateHazard(
 export async function startRectification(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof StartHazardSchema>,
+  input: { id: string } & z.output<typeof StartHazardSchema>,
 ) {
+  const { id } = input;
   const before = await findVisibleHazard(deps.db.prisma, user, id);
   assertCanActForEnterprise(user, before);
   assertStatus(before, ['open'], '开始整改');
@@ -185,9 +186,9 @@ export async function startRectification(
 export async function submitRectification(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof SubmitHazardSchema>,
+  input: { id: string } & z.output<typeof SubmitHazardSchema>,
 ) {
+  const { id } = input;
   const before = await findVisibleHazard(deps.db.prisma, user, id);
   assertCanActForEnterprise(user, before);
   assertStatus(before, ['open', 'rectifying'], '提交整改材料');
@@ -216,9 +217,9 @@ export async function submitRectification(
 export async function verifyRectification(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof VerifyHazardSchema>,
+  input: { id: string } & z.output<typeof VerifyHazardSchema>,
 ) {
+  const { id } = input;
   const before = await findVisibleHazard(deps.db.prisma, user, id);
   assertCanWriteUnit(user, before.unitId);
   assertStatus(before, ['submitted'], '核查');
@@ -265,9 +266,9 @@ export async function verifyRectification(
 export async function extendDeadline(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof ExtendHazardSchema>,
+  input: { id: string } & z.output<typeof ExtendHazardSchema>,
 ) {
+  const { id } = input;
   const before = await findVisibleHazard(deps.db.prisma, user, id);
   assertCanWriteUnit(user, before.unitId);
   assertStatus(before, ['open', 'rectifying', 'submitted'], '延期');

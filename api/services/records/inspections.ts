@@ -63,9 +63,9 @@ export function listChecklists() {
   };
 }
 
-export async function getInspection(deps: AppDeps, user: AuthUser, id: string) {
+export async function getInspection(deps: AppDeps, user: AuthUser, input: { id: string }) {
   const row = await deps.db.prisma.inspection.findFirst({
-    where: { id, ...unitReadScope(user) },
+    where: { id: input.id, ...unitReadScope(user) },
     include: detail,
   });
   if (!row) throw notFoundError('现场检查记录');

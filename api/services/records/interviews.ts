@@ -32,12 +32,9 @@ function interviewKind(prisma: AppDeps['db']['prisma']): CorrectableKind<Intervi
   };
 }
 
-export async function findVisibleInterview(
-  prisma: AppDeps['db']['prisma'],
-  user: AuthUser,
-  id: string,
-) {
-  return visibleRecord(user, id, '约谈记录', (where) =>
+export async function findVisibleInterview(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { prisma } = deps.db;
+  return visibleRecord(user, input.id, '约谈记录', (where) =>
     prisma.interview.findFirst({ where, include: recordInclude }),
   );
 }

@@ -32,12 +32,9 @@ function riskReportKind(prisma: AppDeps['db']['prisma']): CorrectableKind<RiskRe
   };
 }
 
-export async function findVisibleRiskReport(
-  prisma: AppDeps['db']['prisma'],
-  user: AuthUser,
-  id: string,
-) {
-  return visibleRecord(user, id, '风险信息/风险监测记录', (where) =>
+export async function findVisibleRiskReport(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { prisma } = deps.db;
+  return visibleRecord(user, input.id, '风险信息/风险监测记录', (where) =>
     prisma.riskReport.findFirst({ where, include: recordInclude }),
   );
 }

@@ -76,9 +76,9 @@ export async function listSelfInspections(
   return page(rows.map(presentSelfInspection), total, query);
 }
 
-export async function getSelfInspection(deps: AppDeps, user: AuthUser, id: string) {
+export async function getSelfInspection(deps: AppDeps, user: AuthUser, input: { id: string }) {
   const row = await deps.db.prisma.selfInspection.findFirst({
-    where: { AND: [{ id }, enterpriseReadScope(user)] },
+    where: { AND: [{ id: input.id }, enterpriseReadScope(user)] },
     include: detail,
   });
   if (!row) throw notFoundError('企业自查记录');

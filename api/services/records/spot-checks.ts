@@ -42,12 +42,9 @@ function assertMayRecordLevel(user: AuthUser, level: string) {
   }
 }
 
-export async function findVisibleSpotCheck(
-  prisma: AppDeps['db']['prisma'],
-  user: AuthUser,
-  id: string,
-) {
-  return visibleRecord(user, id, '监督抽查记录', (where) =>
+export async function findVisibleSpotCheck(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { prisma } = deps.db;
+  return visibleRecord(user, input.id, '监督抽查记录', (where) =>
     prisma.spotCheck.findFirst({ where, include: recordInclude }),
   );
 }

@@ -20,16 +20,12 @@ const detail = {
 type EnterpriseRow = Prisma.EnterpriseGetPayload<{ include: typeof detail }>;
 
 /** Reads one enterprise the user may see (their unit's, their own, or any for city roles). */
-export async function findVisibleEnterprise(
-  prisma: AppDeps['db']['prisma'],
-  user: AuthUser,
-  id: string,
-) {
+export async function findVisibleEnterprise(deps: AppDeps, user: AuthUser, input: { id: string }) {
   const scope = enterpriseReadScope(user);
   const where: Prisma.EnterpriseWhereInput = {
-    AND: [{ id }, 'enterpriseId' in scope ? { id: scope.enterpriseId } : scope],
+    AND: [{ id: input.id }, 'enterpriseId' in scope ? { id: scope.enterpriseId } : scope],
   };
-  const enterprise = await prisma.enterprise.findFirst({ where, include: detail });
+  const enterprise = await deps.db.prisma.enterprise.findFirst({ where, include: detail });
   if (!enterprise) throw notFoundError('企业');
   return enterprise;
 }
@@ -105,13 +101,12 @@ export async function createEnterprise(
 export async function updateEnterprise(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof UpdateEnterpriseSchema>,
+  input: { id: string } & z.output<typeof UpdateEnterpriseSchema>,
 ) {
   const { prisma } = deps.db;
-  const before = await findVisibleEnterprise(prisma, user, id);
+  const before = await findVisibleEnterprise(deps, user, input);
   assertCanWriteUnit(user, before.unitId);
-  const { version, contacts, ...fields } = input;
+  const { id, version, contacts, ...fields } = input;
   const updated = await prisma.$transaction(async (tx) => {
     const { count } = await tx.enterprise.updateMany({
       where: { id, version },

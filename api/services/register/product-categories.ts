@@ -26,6 +26,7 @@ const duplicateCode = (code: string) =>
 /** A campaign's categories, or a template's, in the row order of the statistics table. */
 export async function listCategories(
   deps: AppDeps,
+  _user: AuthUser,
   query: z.output<typeof ProductCategoryListQuery>,
 ) {
   const { prisma } = deps.db;
@@ -49,8 +50,11 @@ export async function listCategories(
   return { items: rows.map(presentCategory) };
 }
 
-export async function getCategory(deps: AppDeps, id: string) {
-  const row = await deps.db.prisma.productCategory.findUnique({ where: { id }, include: detail });
+export async function getCategory(deps: AppDeps, _user: AuthUser, input: { id: string }) {
+  const row = await deps.db.prisma.productCategory.findUnique({
+    where: { id: input.id },
+    include: detail,
+  });
   if (!row) throw notFoundError('产品类别');
   return presentCategory(row);
 }
@@ -101,10 +105,10 @@ export async function createCategory(
 export async function updateCategory(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof UpdateProductCategorySchema>,
+  input: { id: string } & z.output<typeof UpdateProductCategorySchema>,
 ) {
   const { prisma } = deps.db;
+  const { id } = input;
   const current = await prisma.productCategory.findUnique({ where: { id }, include: detail });
   if (!current) throw notFoundError('产品类别');
   if (!current.campaignId) {

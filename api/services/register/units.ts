@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
 import { UNIT_KIND_NAMES } from '../../../domain/labels.js';
 import { shanghaiDateOf } from '../../../domain/calendar/shanghai-time.js';
 import { renderListingNotice } from '../../../domain/reminders/listing-notice.js';
@@ -13,8 +13,8 @@ import type { ListedSupervisionSchema } from '../../contracts/units.js';
 import { messageIdFor } from '../reminders.js';
 
 /** The city division and the 18 implementing units, in the order the city lists them. */
-export async function listUnits(prisma: PrismaClient) {
-  const rows = await prisma.unit.findMany({ orderBy: { order: 'asc' } });
+export async function listUnits(deps: AppDeps, _user: AuthUser) {
+  const rows = await deps.db.prisma.unit.findMany({ orderBy: { order: 'asc' } });
   return { items: rows.map(presentUnit) };
 }
 

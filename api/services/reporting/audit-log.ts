@@ -1,15 +1,20 @@
 import type { z } from '@hono/zod-openapi';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { ROLE_NAMES } from '../../contracts/roles.js';
-import type { AppDeps } from '../../lib/context.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { notFoundError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { instantRange, orderBy, page, skipTake } from '../../lib/list-query.js';
 import type { AuditLogQuery } from '../../contracts/audit-log.js';
 
-// Read-only: the log is written by writeAudit (api/lib/audit.ts) and never changed.
+// Read-only: the log is written by writeAudit (api/lib/audit.ts) and never changed. Who may
+// read it is the route's role check (city roles).
 
-export async function listAuditLog(deps: AppDeps, query: z.output<typeof AuditLogQuery>) {
+export async function listAuditLog(
+  deps: AppDeps,
+  _user: AuthUser,
+  query: z.output<typeof AuditLogQuery>,
+) {
   const { prisma } = deps.db;
   const where: Prisma.AuditLogWhereInput = {
     ...(query.entity ? { entity: query.entity } : {}),
@@ -35,8 +40,8 @@ export async function listAuditLog(deps: AppDeps, query: z.output<typeof AuditLo
   );
 }
 
-export async function getAuditEntry(deps: AppDeps, id: string) {
-  const row = await deps.db.prisma.auditLog.findUnique({ where: { id } });
+export async function getAuditEntry(deps: AppDeps, _user: AuthUser, input: { id: string }) {
+  const row = await deps.db.prisma.auditLog.findUnique({ where: { id: input.id } });
   if (!row) throw notFoundError('审计记录');
   return presentEntry(row, await actorNames(deps, [row]));
 }

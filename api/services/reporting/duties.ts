@@ -73,7 +73,8 @@ async function findVisibleDuty(deps: AppDeps, user: AuthUser, id: string) {
   return duty;
 }
 
-export async function getDuty(deps: AppDeps, user: AuthUser, id: string) {
+export async function getDuty(deps: AppDeps, user: AuthUser, input: { id: string }) {
+  const { id } = input;
   const duty = await findVisibleDuty(deps, user, id);
   const reminders = await remindersOf(deps.db.prisma, 'duty', id);
   const files = await Promise.all(
@@ -112,7 +113,8 @@ async function monthTypicalCases(
   user: AuthUser,
   duty: { campaignId: string; unitId: string; deadline: { period: string } },
 ) {
-  const ledger = await getCaseLedger(deps, user, duty.campaignId, {
+  const ledger = await getCaseLedger(deps, user, {
+    campaignId: duty.campaignId,
     unit: duty.unitId,
     period: duty.deadline.period,
   });
@@ -168,13 +170,13 @@ async function reportedTypicalCases(
 export async function submitDuty(
   deps: AppDeps,
   user: AuthUser,
-  id: string,
-  input: z.output<typeof SubmitDutySchema> & {
-    statistics?: Prisma.InputJsonValue;
-    /** Files (multipart): stored and attached to the new version. */
-    uploads?: Upload[];
-  },
+  input: { id: string } & z.output<typeof SubmitDutySchema> & {
+      statistics?: Prisma.InputJsonValue;
+      /** Files (multipart): stored and attached to the new version. */
+      uploads?: Upload[];
+    },
 ) {
+  const { id } = input;
   const duty = await findVisibleDuty(deps, user, id);
   assertCanWriteUnit(user, duty.unitId);
   const campaign = await deps.db.prisma.campaign.findUniqueOrThrow({
@@ -246,7 +248,7 @@ export async function submitDuty(
       deps.temporal.dutySubmitted(duty.campaignId, duty.unitId, id),
     );
   }
-  return getDuty(deps, user, id);
+  return getDuty(deps, user, { id });
 }
 
 /**

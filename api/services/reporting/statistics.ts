@@ -299,11 +299,10 @@ export async function buildStatisticsTable(
 export async function getStatistics(
   deps: AppDeps,
   user: AuthUser,
-  campaignId: string,
-  query: PeriodQuery & { unit?: string },
+  query: PeriodQuery & { campaignId: string; unit?: string },
 ): Promise<StatisticsTable> {
   const { prisma } = deps.db;
-  const { campaign, unit } = await resolveTarget(prisma, user, campaignId, query.unit);
+  const { campaign, unit } = await resolveTarget(prisma, user, query.campaignId, query.unit);
   const now = deps.now();
   return buildStatisticsTable(prisma, campaign, unit, resolvePeriod(campaign, query, now), now);
 }
@@ -347,9 +346,9 @@ export async function dutyStatisticsSnapshot(
 export async function getSubmittedStatistics(
   deps: AppDeps,
   user: AuthUser,
-  dutyId: string,
-  version: number | undefined,
+  input: { id: string; version?: number },
 ): Promise<StatisticsTable & { submission: { version: number; submittedAt: string } }> {
+  const { id: dutyId, version } = input;
   if (user.role === 'enterprise_user') {
     throw new DomainError('FORBIDDEN', '企业用户无权查看统计表和典型案例');
   }
@@ -382,10 +381,10 @@ export async function getSubmittedStatistics(
 export async function getCaseLedger(
   deps: AppDeps,
   user: AuthUser,
-  campaignId: string,
-  query: PeriodQuery & { unit?: string },
+  query: PeriodQuery & { campaignId: string; unit?: string },
 ): Promise<CaseLedger> {
   const { prisma } = deps.db;
+  const { campaignId } = query;
   const { campaign, unit } = await resolveTarget(prisma, user, campaignId, query.unit);
   const now = deps.now();
   const period = resolvePeriod(campaign, query, now);

@@ -109,9 +109,9 @@ const REQUIRED_COLUMNS = IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.k
 export async function importEnterprises(
   deps: AppDeps,
   user: AuthUser,
-  file: UploadedFile,
-  dryRun: boolean,
+  input: { file: UploadedFile; dryRun: boolean },
 ): Promise<ImportReport> {
+  const { file, dryRun } = input;
   const { prisma } = deps.db;
   if (user.role !== 'unit_officer' && user.role !== 'city_admin') {
     throw new DomainError('FORBIDDEN', '只有实施单位工作人员或市局管理员可以导入企业名录');

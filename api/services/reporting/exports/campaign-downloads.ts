@@ -12,14 +12,16 @@ import { ledgerCsv, ledgerXlsx, statisticsCsv, statisticsXlsx } from './statisti
 export async function campaignDownload(
   deps: AppDeps,
   user: AuthUser,
-  campaignId: string,
-  what: 'statistics' | 'case-ledger',
-  query: z.output<typeof StatisticsQuery> & { format: 'xlsx' | 'csv' },
+  input: z.output<typeof StatisticsQuery> & {
+    campaignId: string;
+    table: 'statistics' | 'case-ledger';
+    format: 'xlsx' | 'csv';
+  },
 ): Promise<Download> {
-  if (what === 'statistics') {
-    const table = await getStatistics(deps, user, campaignId, query);
-    return query.format === 'xlsx' ? statisticsXlsx(table) : statisticsCsv(table);
+  if (input.table === 'statistics') {
+    const table = await getStatistics(deps, user, input);
+    return input.format === 'xlsx' ? statisticsXlsx(table) : statisticsCsv(table);
   }
-  const ledger = await getCaseLedger(deps, user, campaignId, query);
-  return query.format === 'xlsx' ? ledgerXlsx(ledger) : ledgerCsv(ledger);
+  const ledger = await getCaseLedger(deps, user, input);
+  return input.format === 'xlsx' ? ledgerXlsx(ledger) : ledgerCsv(ledger);
 }
