@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { applyMigrations } from './db/migrate.js';
 import { ensureServiceAccount, seedDemoAccounts, seedReferenceData } from './db/seed.js';
-import { reconcileTimeline } from './services/timeline.js';
+import { reconcileTimeline } from './services/timeline/reconcile.js';
 import { createTemporalGateway } from './temporal/gateway.js';
 
 const RECONCILE_EVERY_MS = 5 * 60 * 1000;

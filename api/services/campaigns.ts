@@ -17,8 +17,8 @@ import { fieldError, notFoundError } from '../lib/errors.js';
 import { toShanghaiIso } from '../lib/format.js';
 import { campaignWorkflowId } from '../temporal/gateway.js';
 import { writeAudit } from '../lib/audit.js';
-import { notifyWorkflow } from './timeline.js';
-import { agendaSettings } from './timeline-settings.js';
+import { notifyWorkflow } from './timeline/notify-workflows.js';
+import { agendaSettings } from './timeline/agenda-settings.js';
 
 export interface CreateCampaignInput {
   template: string;

@@ -14,7 +14,7 @@ import {
   previewDutySubmission,
   submitDuty,
 } from '../../services/reporting/duties.js';
-import { remindersOf } from '../../services/reminders.js';
+import { remindersOf } from '../../services/timeline/reminders.js';
 import { Badge } from '../components/badges.js';
 import { DutySubmitForm, type SubmitPreview } from '../components/duty-submit-form.js';
 import { DutyVersions } from '../components/duty-versions.js';

@@ -6,7 +6,7 @@ import {
   recordEscalationAction,
 } from '../../services/records/escalation-actions.js';
 import { getHazard } from '../../services/records/hazards.js';
-import { remindersOf } from '../../services/reminders.js';
+import { remindersOf } from '../../services/timeline/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
 import { EscalationActionTable } from '../components/escalation-actions.js';
 import { Flash } from '../components/flash.js';

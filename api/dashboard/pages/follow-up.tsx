@@ -10,7 +10,7 @@ import {
 } from '../../services/records/follow-ups.js';
 import { createInterview } from '../../services/records/interviews.js';
 import { FOLLOW_UP_KIND_NAMES, FOLLOW_UP_STATUS_NAMES } from '../../../domain/labels.js';
-import { remindersOf } from '../../services/reminders.js';
+import { remindersOf } from '../../services/timeline/reminders.js';
 import { Flash } from '../components/flash.js';
 import {
   CheckboxField,

@@ -13,7 +13,7 @@ import {
 } from '../../services/records/hazards.js';
 import { attempt, deadlineOfDate } from '../form-action.js';
 import { HazardOfficerForms } from '../components/hazard-officer-forms.js';
-import { remindersOf } from '../../services/reminders.js';
+import { remindersOf } from '../../services/timeline/reminders.js';
 import { HazardStatusBadge } from '../components/badges.js';
 import { EscalationActionTable } from '../components/escalation-actions.js';
 import { Flash } from '../components/flash.js';

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../lib/context.js';
-import * as reminders from '../../services/reminders.js';
-import * as timeline from '../../services/timeline.js';
+import * as reminders from '../../services/timeline/reminders.js';
+import * as deadlineWrites from '../../services/timeline/deadline-writes.js';
 import type * as routes from './internal.routes.js';
 
 export const reserveReminder: RouteHandler<typeof routes.reserveReminder, AppEnv> = async (c) =>
@@ -15,7 +15,10 @@ export const markReminderSent: RouteHandler<typeof routes.markReminderSent, AppE
 export const markOverdue: RouteHandler<typeof routes.markOverdue, AppEnv> = async (c) => {
   const input = c.req.valid('json');
   return c.json(
-    await timeline.markOverdue(c.var.deps, c.var.user, { ...input, since: new Date(input.since) }),
+    await deadlineWrites.markOverdue(c.var.deps, c.var.user, {
+      ...input,
+      since: new Date(input.since),
+    }),
     200,
   );
 };
@@ -23,7 +26,7 @@ export const markOverdue: RouteHandler<typeof routes.markOverdue, AppEnv> = asyn
 export const markEscalated: RouteHandler<typeof routes.markEscalated, AppEnv> = async (c) => {
   const { at, deadline } = c.req.valid('json');
   return c.json(
-    await timeline.markEscalated(c.var.deps, c.var.user, {
+    await deadlineWrites.markEscalated(c.var.deps, c.var.user, {
       hazardId: c.req.valid('param').id,
       at: new Date(at),
       deadline: deadline === undefined ? undefined : new Date(deadline),

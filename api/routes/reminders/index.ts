@@ -4,7 +4,7 @@ import type { AppEnv } from '../../lib/context.js';
 import { createRouter } from '../../lib/create-router.js';
 import { listOf } from '../../contracts/lists.js';
 import { errorResponse, jsonContent } from '../../lib/openapi.js';
-import { listReminders } from '../../services/reminders.js';
+import { listReminders } from '../../services/timeline/reminders.js';
 import { ReminderListQuery, ReminderSchema } from '../../contracts/reminders.js';
 import type { RouteHandler } from '@hono/zod-openapi';
 

@@ -10,8 +10,8 @@ import { toShanghaiIso } from '../../lib/format.js';
 import { orderBy, page, skipTake } from '../../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
 import type { CloseFollowUpSchema, FollowUpListQuery } from '../../contracts/follow-ups.js';
-import { presentReminder, remindersOf } from '../reminders.js';
-import { notifyWorkflow } from '../timeline.js';
+import { presentReminder, remindersOf } from '../timeline/reminders.js';
+import { notifyWorkflow } from '../timeline/notify-workflows.js';
 
 const include = { unit: true, enterprise: true } satisfies Prisma.FollowUpTaskInclude;
 type FollowUpRow = Prisma.FollowUpTaskGetPayload<{ include: typeof include }>;

@@ -27,7 +27,7 @@ import {
   voidRecord,
 } from './record-rows.js';
 import { createHazardInTx, hazardSummaryInclude, presentHazardSummary } from './hazards.js';
-import { followNewHazard } from '../timeline.js';
+import { followNewHazard } from '../timeline/notify-workflows.js';
 import { resolveRecordWrite } from './references.js';
 
 type PrismaClient = AppDeps['db']['prisma'];

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { SPOT_CHECK_LEVELS, SPOT_CHECK_RESULTS } from '../../../domain/labels.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
-import { followSpotCheck } from '../timeline.js';
+import { followSpotCheck } from '../timeline/notify-workflows.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import type { SpotCheckListQuery } from '../../contracts/spot-checks.js';
 import { CreateSpotCheckSchema as CreateSpotCheckSchema } from '../../contracts/spot-checks.js';

@@ -10,7 +10,7 @@ import { fieldError, notFoundError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { canReadUnit } from '../../lib/scope.js';
 import type { ListedSupervisionSchema } from '../../contracts/units.js';
-import { messageIdFor } from '../reminders.js';
+import { messageIdFor } from '../timeline/reminders.js';
 
 /** The city division and the 18 implementing units, in the order the city lists them. */
 export async function listUnits(deps: AppDeps, _user: AuthUser) {

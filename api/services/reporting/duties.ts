@@ -11,7 +11,7 @@ import { toShanghaiIso } from '../../lib/format.js';
 import { orderBy, page, skipTake } from '../../lib/list-query.js';
 import { assertCanWriteUnit, unitReadScope } from '../../lib/scope.js';
 import type { DutyListQuery, SubmitDutySchema } from '../../contracts/duties.js';
-import { presentReminder, remindersOf } from '../reminders.js';
+import { presentReminder, remindersOf } from '../timeline/reminders.js';
 import type { Upload } from '../../../lib/file-store.js';
 import {
   attachmentsOf,
@@ -20,7 +20,7 @@ import {
   storeUploads,
 } from '../../files/attachments.js';
 import { dutyStatisticsSnapshot, getCaseLedger } from './statistics.js';
-import { notifyWorkflow } from '../timeline.js';
+import { notifyWorkflow } from '../timeline/notify-workflows.js';
 
 /** Attachments of a submitted version are recorded against it under this record type. */
 const SUBMISSION_RECORD = 'duty_submission';

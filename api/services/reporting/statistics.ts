@@ -14,7 +14,7 @@ import {
   type FigureValues,
 } from '../../../domain/statistics/index.js';
 import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
-import { campaignDateOf, campaignScale } from '../campaign-scale.js';
+import { campaignDateOf, campaignScale } from '../timeline/calendar-scale.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { fieldError, notFoundError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';

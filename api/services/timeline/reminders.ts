@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
-import { deadlineIcs } from '../../domain/reminders/ics.js';
+import { deadlineIcs } from '../../../domain/reminders/ics.js';
 import {
   renderReminder,
   type ReminderFacts,
   type ReminderKind,
-} from '../../domain/reminders/templates.js';
-import { FOLLOW_UP_KIND_NAMES, HAZARD_STATUSES } from '../../domain/labels.js';
-import { DomainError } from '../../domain/errors.js';
-import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
-import type { AppDeps, AuthUser } from '../lib/context.js';
-import { reminderActionPath } from '../../domain/reminders/links.js';
-import { notFoundError } from '../lib/errors.js';
-import { toShanghaiIso } from '../lib/format.js';
-import { orderBy, page, skipTake } from '../lib/list-query.js';
-import { isCityRole } from '../lib/scope.js';
-import type { ReminderListQuery } from '../contracts/reminders.js';
-import type { Reservation, ReminderRequest, SubjectType } from '../contracts/worker-api.js';
+} from '../../../domain/reminders/templates.js';
+import { FOLLOW_UP_KIND_NAMES, HAZARD_STATUSES } from '../../../domain/labels.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import type { AppDeps, AuthUser } from '../../lib/context.js';
+import { reminderActionPath } from '../../../domain/reminders/links.js';
+import { notFoundError } from '../../lib/errors.js';
+import { toShanghaiIso } from '../../lib/format.js';
+import { orderBy, page, skipTake } from '../../lib/list-query.js';
+import { isCityRole } from '../../lib/scope.js';
+import type { ReminderListQuery } from '../../contracts/reminders.js';
+import type { Reservation, ReminderRequest, SubjectType } from '../../contracts/worker-api.js';
 
 /** Message-IDs derive from the reminder key, so a resend is recognisably the same message. */
 export const messageIdFor = (key: string) =>

@@ -1,7 +1,7 @@
-import { calendarScale } from '../../domain/calendar/materialise.js';
-import { toCalendarInstant, type CalendarScale } from '../../domain/calendar/scale.js';
-import { shanghaiDateOf } from '../../domain/calendar/shanghai-time.js';
-import { CAMPAIGN_TEMPLATES } from '../../domain/calendar/templates.js';
+import { calendarScale } from '../../../domain/calendar/materialise.js';
+import { toCalendarInstant, type CalendarScale } from '../../../domain/calendar/scale.js';
+import { shanghaiDateOf } from '../../../domain/calendar/shanghai-time.js';
+import { CAMPAIGN_TEMPLATES } from '../../../domain/calendar/templates.js';
 
 interface CampaignTiming {
   templateCode: string;

@@ -1,5 +1,5 @@
-import { campaignDayLength } from '../../domain/calendar/day-length.js';
-import type { AgendaSettings } from '../../domain/timeline/deadline-agenda.js';
+import { campaignDayLength } from '../../../domain/calendar/day-length.js';
+import type { AgendaSettings } from '../../../domain/timeline/deadline-agenda.js';
 
 interface CampaignTiming {
   demoSecondsPerDay: number | null;
