@@ -24,6 +24,7 @@ import * as hazardList from './pages/hazard-list.js';
 import * as hazardNew from './pages/hazard-new.js';
 import * as inspection from './pages/inspection.js';
 import * as inspectionNew from './pages/inspection-new.js';
+import * as link from './pages/link.js';
 import * as login from './pages/login.js';
 import * as message from './pages/message.js';
 import * as overview from './pages/overview.js';
@@ -58,6 +59,7 @@ dashboardRouter.onError((error, context) => {
 });
 
 login.register(dashboardRouter);
+link.register(dashboardRouter);
 
 // The home page: the overview for supervisors, the hazard list for an enterprise user.
 dashboardRouter.get('/dashboard', requireSession, async (c) => {

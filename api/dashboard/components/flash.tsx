@@ -6,6 +6,7 @@
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: '整改材料已提交，等待监管部门核查。',
   signed_out: '已退出登录。',
+  signed_out_everywhere: '已在所有设备和浏览器上退出登录。',
   inspection_recorded: '现场检查已记录，不合格项已列入问题清单。',
   hazard_created: '隐患已登记，列入该企业的问题清单。',
   hazard_updated: '隐患内容已修改。',

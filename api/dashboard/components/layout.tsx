@@ -93,6 +93,12 @@ export function Layout(props: {
                   <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                   <button type="submit">退出登录</button>
                 </form>
+                <form method="post" action="/dashboard/logout/everywhere" class="everywhere">
+                  <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+                  <button type="submit" title="结束本账号在所有设备和浏览器上的登录">
+                    退出所有设备
+                  </button>
+                </form>
               </>
             )}
           </header>
