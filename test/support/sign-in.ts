@@ -71,3 +71,66 @@ export async function signInByEmail(
     page.click('form.link-confirm button'),
   ]);
 }
+
+export interface HttpSignInOptions {
+  /** The API to talk to (another process on the same database); the stack's by default. */
+  apiUrl?: string;
+  /** Sent as X-Forwarded-For (stacks with trustProxy): the client as the rate limits see it. */
+  client?: string;
+  next?: string;
+}
+
+/** Form-post headers of a same-origin browser, for fetch. */
+export function formHeaders(apiUrl: string, client?: string): Record<string, string> {
+  return {
+    origin: apiUrl,
+    'content-type': 'application/x-www-form-urlencoded',
+    ...(client ? { 'x-forwarded-for': client } : {}),
+  };
+}
+
+/** The `hcm_session=…` pair of a response's Set-Cookie, if any. */
+export function sessionCookie(response: Response): string | undefined {
+  const pair = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('hcm_session=') && c.length > 'hcm_session='.length);
+  return pair;
+}
+
+/** Asks for a sign-in link over HTTP as a form would; resolves to the response. */
+export function requestLink(stack: TestStack, email: string, options: HttpSignInOptions = {}) {
+  const apiUrl = options.apiUrl ?? stack.api.url;
+  return fetch(`${apiUrl}/dashboard/login/link`, {
+    method: 'POST',
+    headers: formHeaders(apiUrl, options.client),
+    body: new URLSearchParams({ email, next: options.next ?? '' }),
+    redirect: 'manual',
+  });
+}
+
+/** Presses 「登录」 on a link's page (a same-origin POST to it). */
+export function useLinkOverHttp(link: string, client?: string) {
+  return fetch(link, {
+    method: 'POST',
+    headers: formHeaders(new URL(link).origin, client),
+    redirect: 'manual',
+  });
+}
+
+/** Signs in over HTTP the way a browser would (link request, mail, 「登录」): the session cookie. */
+export async function signInOverHttp(
+  stack: TestStack,
+  who: Person,
+  options: HttpSignInOptions = {},
+): Promise<string> {
+  const email = await emailOf(stack, who);
+  const since = stack.smtp.messages.length;
+  const requested = await requestLink(stack, email, options);
+  if (requested.status !== 200) throw new Error(`link request: ${requested.status}`);
+  const link = linkIn(await mailTo(stack, email, '登录链接', since));
+  const opened = await useLinkOverHttp(link, options.client);
+  const cookie = sessionCookie(opened);
+  if (opened.status !== 303 || !cookie) throw new Error(`sign-in by link: ${opened.status}`);
+  return cookie;
+}

@@ -8,6 +8,7 @@ import { createHttpApi } from '../../activities/api-client.js';
 import { createActivities } from '../../activities/index.js';
 import { seedDemoAccounts, type DemoTokens } from '../../api/db/seed.js';
 import { generateToken } from '../../api/lib/tokens.js';
+import type { DatabaseTarget } from '../../api/db/database.js';
 import type { SignInSettings } from '../../api/lib/context.js';
 import { startApi, type ApiRuntime } from '../../api/runtime.js';
 import { createFileStore } from '../../lib/file-store.js';
@@ -37,6 +38,8 @@ export interface ApiResponse<Body> {
 
 export interface TestStack {
   api: ApiRuntime;
+  /** The suite's database, for a second API process on it. */
+  database: DatabaseTarget;
   tokens: DemoTokens;
   serviceToken: string;
   taskQueue: string;
@@ -133,6 +136,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
 
   return {
     api,
+    database: database.target,
     tokens,
     serviceToken,
     taskQueue,

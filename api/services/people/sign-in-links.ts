@@ -88,12 +88,13 @@ async function issueEmailLink(
   client: string,
 ): Promise<OutgoingMail> {
   const secret = generateLinkSecret();
-  const expiresAt = new Date(deps.now().getTime() + deps.signIn.linkMinutes * 60_000);
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.signIn.linkMinutes * 60_000);
   const authUser = toAuthUser(user);
   const link = await deps.db.prisma.$transaction(async (tx) => {
     // Housekeeping: a link a month past its time no longer helps even the fresh-link page.
     await tx.signInLink.deleteMany({
-      where: { expiresAt: { lt: new Date(deps.now().getTime() - KEEP_EXPIRED_MS) } },
+      where: { expiresAt: { lt: new Date(now.getTime() - KEEP_EXPIRED_MS) } },
     });
     const row = await tx.signInLink.create({
       data: {
@@ -101,7 +102,7 @@ async function issueEmailLink(
         userId: user.id,
         purpose: 'email',
         target,
-        createdAt: deps.now(),
+        createdAt: now,
         expiresAt,
       },
     });
