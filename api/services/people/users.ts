@@ -67,6 +67,11 @@ async function staffUnitId(
 /** Serialises checks of e-mail addresses across API processes (transaction-scoped lock). */
 const EMAIL_LOCK_KEY = 731_204_118;
 
+/** Until the transaction ends, no other one checks or gives out an account's e-mail address. */
+export async function lockAccountEmails(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK_KEY}::bigint)`;
+}
+
 /**
  * An address signs in one account: it may not belong to another one (any letter case). Takes a
  * lock for the rest of the transaction, so two requests cannot both find it free.
@@ -76,7 +81,7 @@ export async function assertEmailFree(
   email: string,
   exceptUserId: string | null,
 ): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK_KEY}::bigint)`;
+  await lockAccountEmails(tx);
   const taken = await tx.user.findFirst({
     where: {
       email: { equals: email.trim(), mode: 'insensitive' },
