@@ -185,6 +185,22 @@ describe('sign-in for people (headless Chromium)', () => {
       page.click('form.link-confirm button'),
     ]);
     expect(page.url()).toBe(`${stack.api.url}/dashboard/hazards/${hazardId}#evidence`);
+
+    // The page's e-mail field leads to the same page too.
+    const { page: third } = await freshPage();
+    await third.goto(reminderLink);
+    const before = stack.smtp.messages.length;
+    await third.fill('#email', 'QIAN@puxin.test');
+    await Promise.all([
+      third.waitForResponse((r) => r.request().method() === 'POST'),
+      third.click('form.link-request button'),
+    ]);
+    await third.goto(linkIn(await mailTo(stack, 'qian@puxin.test', '登录链接', before)));
+    await Promise.all([
+      third.waitForURL(/\/dashboard\/hazards\//),
+      third.click('form.link-confirm button'),
+    ]);
+    expect(third.url()).toBe(`${stack.api.url}/dashboard/hazards/${hazardId}#evidence`);
   });
 
   it('stops a disabled user’s open session at its next request', async () => {

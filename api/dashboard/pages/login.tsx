@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { SignInLinkRequestSchema } from '../../contracts/sign-in.js';
 import type { AppEnv } from '../../lib/context.js';
 import { endAllSessions } from '../../services/people/sessions.js';
-import { requestSignInLink } from '../../services/people/sign-in-links.js';
+import { landingPath, requestSignInLink } from '../../services/people/sign-in-links.js';
 import { signInWithToken } from '../../services/people/token-sign-in.js';
 import { Flash, FLASH_MESSAGES } from '../components/flash.js';
 import { Layout } from '../components/layout.js';
@@ -126,7 +126,8 @@ export function register(router: DashboardRouter) {
     if (!(await sameOriginPost(c))) return refusedOrigin(c);
     const body = await c.req.parseBody();
     const email = typeof body.email === 'string' ? body.email : '';
-    const next = safeNext(body.next);
+    // The fresh-link page passes on an old link's landing page, anchor included.
+    const next = landingPath(typeof body.next === 'string' ? body.next : undefined);
     const props = { next, email, linkMinutes: linkMinutes(c) };
     const parsed = SignInLinkRequestSchema.safeParse({ email, next });
     if (!parsed.success) {
