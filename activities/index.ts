@@ -31,14 +31,29 @@ export function createActivities({ api, mailer }: ActivityDeps) {
     async sendReminder(request: ReminderRequest): Promise<ReminderOutcome> {
       const reservation = await api.reserveReminder(request);
       if (reservation.outcome !== 'send') return reservation;
-      await mailer.send({
-        to: reservation.to,
-        cc: reservation.cc,
-        subject: reservation.subject,
-        text: reservation.text,
-        messageId: reservation.messageId,
-        ics: reservation.ics,
-      });
+      const { subject, ics } = reservation;
+      if (reservation.to.length > 0 || reservation.cc.length > 0) {
+        await mailer.send({
+          to: reservation.to,
+          cc: reservation.cc,
+          subject,
+          text: reservation.text,
+          messageId: reservation.messageId,
+          ics,
+        });
+      }
+      // Each enterprise user's own message, with their sign-in link; a retry resends them all
+      // under the same Message-IDs.
+      for (const own of reservation.personal ?? []) {
+        await mailer.send({
+          to: [own.to],
+          cc: [],
+          subject,
+          text: own.text,
+          messageId: own.messageId,
+          ics,
+        });
+      }
       await api.markReminderSent(request.key);
       return { outcome: 'sent' };
     },

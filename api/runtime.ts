@@ -1,15 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Connection } from '@temporalio/client';
 import type { FileStore } from '../lib/file-store.js';
 import type { Logger } from '../lib/logger.js';
 import type { Mailer } from '../lib/mailer.js';
+import { SIGN_IN_DEFAULTS } from '../config/env.js';
 import { createApp } from './app.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
 import { applyMigrations } from './db/migrate.js';
 import { ensureServiceAccount, seedDemoAccounts, seedReferenceData } from './db/seed.js';
 import { reconcileTimeline } from './services/timeline/reconcile.js';
 import { createTemporalGateway } from './temporal/gateway.js';
+import type { AppDeps, SignInSettings } from './lib/context.js';
 
 const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 
@@ -30,6 +33,8 @@ export interface ApiRuntimeOptions {
   /** Mail the API sends itself (挂牌督办 notices); closed with the API. */
   mailer?: Mailer;
   now?: () => Date;
+  /** Sign-in settings; defaults as in config/env.ts, with a random key for reminder links. */
+  signIn?: Partial<SignInSettings>;
 }
 
 export interface ApiRuntime {
@@ -38,6 +43,17 @@ export interface ApiRuntime {
   /** Starts missing workflows now (also runs at start and every few minutes). */
   reconcile(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Sign-in settings: the defaults of config/env.ts, a random key for reminder links, overrides. */
+export function signInSettings(overrides: Partial<SignInSettings> = {}): SignInSettings {
+  return {
+    ...SIGN_IN_DEFAULTS,
+    limits: { ...SIGN_IN_DEFAULTS.limits },
+    linkSecret: randomBytes(32).toString('base64url'),
+    trustProxy: false,
+    ...overrides,
+  };
 }
 
 /** Opens the database, migrates, seeds, connects to Temporal and serves the API. */
@@ -66,7 +82,7 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
   });
-  const deps = {
+  const deps: AppDeps = {
     db,
     temporal,
     logger,
@@ -74,6 +90,7 @@ export async function startApi(options: ApiRuntimeOptions): Promise<ApiRuntime> 
     mailer: options.mailer,
     publicUrl: options.publicUrl ?? '',
     now: options.now ?? (() => new Date()),
+    signIn: signInSettings(options.signIn),
   };
   const app = createApp(deps);
 

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '../config/env.js';
 import { createFileStore } from '../lib/file-store.js';
 import { createMailer } from '../lib/mailer.js';
 import { createLogger } from '../lib/logger.js';
+import { keptLinkSecret } from './lib/link-secret.js';
 import { startApi } from './runtime.js';
 
 const config = loadConfigOrExit();
@@ -32,6 +33,10 @@ const api = await startApi({
         from: config.mailFrom,
       }),
   logger,
+  signIn: {
+    ...config.signIn,
+    linkSecret: config.signIn.linkSecret ?? (await keptLinkSecret(config.dataDir)),
+  },
 });
 logger.info(`API listening on ${api.url}`);
 

@@ -3,6 +3,14 @@ import { z } from 'zod';
 
 // The only module that reads process.env. Everything else receives a typed Config.
 
+/** Sign-in links and their rate limits when nothing is configured (also the API's defaults). */
+export const SIGN_IN_DEFAULTS = {
+  linkMinutes: 15,
+  invitationLinkDays: 7,
+  reminderLinkDays: 7,
+  limits: { perAddress: 5, perClient: 20, windowMinutes: 15 },
+} as const;
+
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = (protocols: string[]) =>
   z
@@ -11,6 +19,12 @@ const optionalUrl = (protocols: string[]) =>
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) }).optional())
     .optional();
+const count = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -50,6 +64,14 @@ const schema = z.object({
     .min(1024, 'must be at least 1024 bytes')
     .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
     .default(20 * 1024 * 1024),
+  SIGN_IN_LINK_MINUTES: count(1, 24 * 60).default(SIGN_IN_DEFAULTS.linkMinutes),
+  INVITATION_LINK_DAYS: count(1, 30).default(SIGN_IN_DEFAULTS.invitationLinkDays),
+  REMINDER_LINK_DAYS: count(1, 30).default(SIGN_IN_DEFAULTS.reminderLinkDays),
+  SIGN_IN_LIMIT_PER_ADDRESS: count(1, 10_000).default(SIGN_IN_DEFAULTS.limits.perAddress),
+  SIGN_IN_LIMIT_PER_CLIENT: count(1, 100_000).default(SIGN_IN_DEFAULTS.limits.perClient),
+  SIGN_IN_LIMIT_WINDOW_MINUTES: count(1, 24 * 60).default(SIGN_IN_DEFAULTS.limits.windowMinutes),
+  LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: flag.default(false),
 });
 
 export type RawEnv = z.input<typeof schema>;
@@ -82,6 +104,20 @@ export interface Config {
     dir: string;
     /** Largest file accepted per upload (UPLOAD_MAX_BYTES). */
     maxBytes: number;
+  };
+  signIn: {
+    /** Lifetime of a link requested on the sign-in page (single use). */
+    linkMinutes: number;
+    /** Lifetime of an invitation's link (single use). */
+    invitationLinkDays: number;
+    /** Lifetime of the sign-in link a reminder carries to an enterprise user. */
+    reminderLinkDays: number;
+    /** Sign-in attempts allowed per e-mail address and per client within the window. */
+    limits: { perAddress: number; perClient: number; windowMinutes: number };
+    /** Key from which reminder links are derived (LINK_SECRET); unset: kept in DATA_DIR. */
+    linkSecret: string | undefined;
+    /** The client is the last address of X-Forwarded-For (behind a reverse proxy). */
+    trustProxy: boolean;
   };
 }
 
@@ -130,6 +166,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     files: {
       dir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
       maxBytes: e.UPLOAD_MAX_BYTES,
+    },
+    signIn: {
+      linkMinutes: e.SIGN_IN_LINK_MINUTES,
+      invitationLinkDays: e.INVITATION_LINK_DAYS,
+      reminderLinkDays: e.REMINDER_LINK_DAYS,
+      limits: {
+        perAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
+        perClient: e.SIGN_IN_LIMIT_PER_CLIENT,
+        windowMinutes: e.SIGN_IN_LIMIT_WINDOW_MINUTES,
+      },
+      linkSecret: e.LINK_SECRET,
+      trustProxy: e.TRUST_PROXY,
     },
   };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bindDemoEnterpriseUser, seedDemoRecords } from '../api/db/demo-data.js';
 import { demoTokensPath } from '../api/db/seed.js';
 import { generateToken, hashToken } from '../api/lib/tokens.js';
+import { keptLinkSecret } from '../api/lib/link-secret.js';
 import { startApi } from '../api/runtime.js';
 import { loadConfigOrExit } from '../config/env.js';
 import { shanghaiDateOf } from '../domain/calendar/shanghai-time.js';
@@ -62,6 +63,10 @@ const api = await startApi({
         from: config.mailFrom,
       }),
   logger: createLogger('api', config.logLevel),
+  signIn: {
+    ...config.signIn,
+    linkSecret: config.signIn.linkSecret ?? (await keptLinkSecret(config.dataDir)),
+  },
 }).catch(async (error: unknown) => {
   await devServer?.stop();
   throw error;
@@ -140,6 +145,8 @@ async function ensureDemoCampaign(): Promise<void> {
       startsAt: new Date(body.startsAt),
       secondsPerDay: config.demoSecondsPerDay,
     });
+    // Before the workflows start: the hazards' first notices go to the demo enterprise user too.
+    await bindDemoEnterpriseUser(api.db.prisma);
     // The seeded hazards and tasks get their rectification workflows now, not at the next sweep.
     await api.reconcile();
     logger.info('demo campaign created', {

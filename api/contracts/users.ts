@@ -62,6 +62,9 @@ export const CreateUserSchema = z
   })
   .openapi('CreateUser');
 
+/** Roles a staff account may be moved between (enterprise accounts keep theirs). */
+export const STAFF_ROLES = ['city_admin', 'city_supervisor', 'unit_officer'] as const;
+
 export const UpdateUserSchema = z
   .object({
     name: userName.optional(),
@@ -69,12 +72,27 @@ export const UpdateUserSchema = z
     disabled: z
       .boolean({ error: '是否停用应为 true/false' })
       .optional()
-      .openapi({ description: 'true：停用（其令牌随即失效）；false：恢复' }),
+      .openapi({ description: 'true：停用（其令牌和登录随即失效）；false：恢复' }),
+    role: z
+      .enum(STAFF_ROLES, {
+        error: '角色只能调整为 city_admin、city_supervisor 或 unit_officer',
+      })
+      .optional()
+      .openapi({ description: '仅市局管理员可调整工作人员的角色；该账号的登录随即结束' }),
+    unitId: Id.optional().openapi({
+      description: '实施单位工作人员的所属单位（仅市局管理员可调整；该账号的登录随即结束）',
+    }),
   })
   .strict()
-  .refine((v) => v.name !== undefined || v.email !== undefined || v.disabled !== undefined, {
-    message: '至少应修改姓名、邮箱或停用状态中的一项',
-  })
+  .refine(
+    (v) =>
+      v.name !== undefined ||
+      v.email !== undefined ||
+      v.disabled !== undefined ||
+      v.role !== undefined ||
+      v.unitId !== undefined,
+    { message: '至少应修改姓名、邮箱、停用状态、角色或所属单位中的一项' },
+  )
   .openapi('UpdateUser');
 
 export const IssueTokenSchema = z

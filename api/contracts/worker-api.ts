@@ -46,6 +46,13 @@ export const ReservationSchema = z
       subject: z.string(),
       text: z.string(),
       ics: z.object({ filename: z.string(), content: z.string() }),
+      /**
+       * Messages of their own, same subject and attachment: one per enterprise user, whose text
+       * carries that user's sign-in link (they are not in `to`). Absent from older APIs.
+       */
+      personal: z
+        .array(z.object({ to: z.string(), messageId: z.string(), text: z.string() }))
+        .optional(),
     }),
     z.object({ outcome: z.enum(['already_sent', 'skipped']) }),
     /** The subject no longer needs it (duty submitted, hazard closed …): its current status. */

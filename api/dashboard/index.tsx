@@ -23,7 +23,9 @@ import * as hazardEdit from './pages/hazard-edit.js';
 import * as hazardList from './pages/hazard-list.js';
 import * as hazardNew from './pages/hazard-new.js';
 import * as inspection from './pages/inspection.js';
+import * as invitations from './pages/invitations.js';
 import * as inspectionNew from './pages/inspection-new.js';
+import * as link from './pages/link.js';
 import * as login from './pages/login.js';
 import * as message from './pages/message.js';
 import * as overview from './pages/overview.js';
@@ -58,6 +60,7 @@ dashboardRouter.onError((error, context) => {
 });
 
 login.register(dashboardRouter);
+link.register(dashboardRouter);
 
 // The home page: the overview for supervisors, the hazard list for an enterprise user.
 dashboardRouter.get('/dashboard', requireSession, async (c) => {
@@ -74,6 +77,8 @@ showPage(dashboardRouter, '/dashboard/units/:id', unit);
 registerImport.register(dashboardRouter);
 enterpriseForm.register(dashboardRouter);
 showPage(dashboardRouter, '/dashboard/units/:id/enterprises', register);
+showPage(dashboardRouter, '/dashboard/units/:id/invitations', invitations);
+invitations.register(dashboardRouter);
 showPage(dashboardRouter, '/dashboard/enterprises/:id', enterprise);
 showPage(dashboardRouter, '/dashboard/hazards/:id', hazard);
 showPage(dashboardRouter, '/dashboard/duties/:id', duty);

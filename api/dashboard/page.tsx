@@ -55,7 +55,7 @@ export async function pageContext(c: Ctx): Promise<PageContext> {
 export async function render(
   c: Ctx,
   page: JSX.Element,
-  status: 200 | 400 | 403 | 404 | 409 | 500 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 429 | 500 = 200,
 ) {
   c.header('Cache-Control', 'no-store');
   c.header('X-Frame-Options', 'DENY');

@@ -1,20 +1,27 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { clientAddress } from '../lib/client-address.js';
 import type { AppEnv, AuthUser } from '../lib/context.js';
-import { hashToken } from '../lib/tokens.js';
+import {
+  endSession as endSessionRow,
+  findSession,
+  SESSION_HOURS,
+  type OpenedSession,
+} from '../services/people/sessions.js';
 
-// Dashboard sign-in. The user pastes an API token once; it is checked like the API checks a
-// bearer token (hash lookup, not revoked, user not disabled) and never stored or logged. What
-// the browser keeps is a Session id in an HttpOnly cookie scoped to /dashboard. Every form that
-// changes something carries the session's CSRF token in a hidden `_csrf` field, and Hono's
-// csrf() middleware also refuses cross-origin form posts (Origin / Sec-Fetch-Site).
+// Dashboard sessions in the browser. People sign in by an e-mailed link (pages/login.tsx,
+// pages/link.tsx); the city admin may also paste an API token. What the browser keeps is a
+// Session id in an HttpOnly cookie scoped to /dashboard; the session service checks on every
+// request that it still holds (user active, same role/unit/enterprise, token not revoked). Every
+// form that changes something carries the session's CSRF token in a hidden `_csrf` field, and
+// Hono's csrf() middleware also refuses cross-origin form posts (Origin / Sec-Fetch-Site).
 
 export const SESSION_COOKIE = 'hcm_session';
-export const SESSION_HOURS = 12;
+export { SESSION_HOURS };
 const COOKIE_PATH = '/dashboard';
 
 export interface DashboardSession {
@@ -27,39 +34,15 @@ export interface DashboardEnv {
   Variables: AppEnv['Variables'] & { session: DashboardSession };
 }
 
-const randomId = () => randomBytes(32).toString('base64url');
-
 const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' ||
   c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 
-/** The active user an API token belongs to, or null (unknown, revoked, disabled). */
-export async function userForToken(c: Context<AppEnv>, token: string): Promise<AuthUser | null> {
-  const trimmed = token.trim();
-  if (!trimmed) return null;
-  const row = await c.var.deps.db.prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(trimmed) },
-    include: { user: true },
-  });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
-  const { id, name, role, unitId, enterpriseId } = row.user;
-  return { id, name, role, unitId, enterpriseId };
-}
+/** Who is asking, for rate limits and the audit log. */
+export const clientOf = (c: Context<AppEnv>) => clientAddress(c, c.var.deps.signIn.trustProxy);
 
-/** A new session for the user, and its cookie on the response. */
-export async function startSession(c: Context<AppEnv>, user: AuthUser): Promise<void> {
-  const now = c.var.deps.now();
-  // Housekeeping: sessions past their 12 hours are of no use to anyone.
-  await c.var.deps.db.prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
-  const session = await c.var.deps.db.prisma.session.create({
-    data: {
-      id: randomId(),
-      userId: user.id,
-      csrfToken: randomId(),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
-    },
-  });
+/** Sets the cookie of a session just opened by the session service. */
+export function setSessionCookie(c: Context<AppEnv>, session: OpenedSession): void {
   setCookie(c, SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -69,30 +52,23 @@ export async function startSession(c: Context<AppEnv>, user: AuthUser): Promise<
   });
 }
 
-/** Deletes the session row (if any) and clears the cookie. */
+/** Signs this browser's session out (audited) and clears the cookie. */
 export async function endSession(c: Context<AppEnv>): Promise<void> {
-  const id = getCookie(c, SESSION_COOKIE);
-  if (id) await c.var.deps.db.prisma.session.deleteMany({ where: { id } });
+  const session = await readSession(c);
+  if (session) await endSessionRow(c.var.deps, session.user, { sessionId: session.id });
   deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH, secure: isHttps(c) });
 }
 
-/** The signed-in user's session, or null when the cookie is missing, unknown or expired. */
+/** Clears the cookie only (the session is already gone, e.g. signed out everywhere). */
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH, secure: isHttps(c) });
+}
+
+/** The signed-in user's session, or null when the cookie is missing, unknown or no longer valid. */
 export async function readSession(c: Context<AppEnv>): Promise<DashboardSession | null> {
   const id = getCookie(c, SESSION_COOKIE);
   if (!id) return null;
-  const row = await c.var.deps.db.prisma.session.findUnique({
-    where: { id },
-    include: { user: true },
-  });
-  if (!row || row.expiresAt.getTime() <= c.var.deps.now().getTime() || row.user.disabledAt) {
-    return null;
-  }
-  const { id: userId, name, role, unitId, enterpriseId } = row.user;
-  return {
-    id: row.id,
-    csrfToken: row.csrfToken,
-    user: { id: userId, name, role, unitId, enterpriseId },
-  };
+  return findSession(c.var.deps, id);
 }
 
 /** Pages behind sign-in: no session → redirect to the login page. */

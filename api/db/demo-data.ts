@@ -343,8 +343,10 @@ export async function bindDemoEnterpriseUser(prisma: PrismaClient): Promise<void
     where: { creditCode: body + creditCodeCheckCharacter(body) },
   });
   if (!enterprise) return;
+  // The demo enterprise user is that enterprise's contact, as an invitation would have made them:
+  // its reminders reach them with their own sign-in link.
   await prisma.user.updateMany({
     where: { seedKey: 'demo:enterpriseUser' },
-    data: { enterpriseId: enterprise.id },
+    data: { enterpriseId: enterprise.id, email: DEMO_ENTERPRISES[0]!.contact.email },
   });
 }

@@ -20,6 +20,23 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Injected so tests can pin "now"; production uses the wall clock. */
   now: () => Date;
+  /** People's sign-in: link lifetimes, rate limits, the key of reminder links. */
+  signIn: SignInSettings;
+}
+
+export interface SignInSettings {
+  /** Lifetime of a link requested on the sign-in page (single use). */
+  linkMinutes: number;
+  /** Lifetime of an invitation's link (single use). */
+  invitationLinkDays: number;
+  /** Lifetime of the sign-in link a reminder carries to an enterprise user (reusable). */
+  reminderLinkDays: number;
+  /** Sign-in attempts allowed per e-mail address and per client within the sliding window. */
+  limits: { perAddress: number; perClient: number; windowMinutes: number };
+  /** HMAC key from which a reminder's link is derived, so a resend carries the same link. */
+  linkSecret: string;
+  /** Take the client from the last X-Forwarded-For address (the API is behind a proxy). */
+  trustProxy: boolean;
 }
 
 export interface AuthUser {

@@ -12,6 +12,7 @@ import { hazardsRouter } from './hazards/index.js';
 import { healthRouter } from './health/index.js';
 import { inspectionsRouter } from './inspections/index.js';
 import { internalRouter } from './internal/index.js';
+import { invitationsRouter } from './invitations/index.js';
 import { interviewsRouter } from './interviews/index.js';
 import { productCategoriesRouter } from './product-categories/index.js';
 import { remindersRouter } from './reminders/index.js';
@@ -42,6 +43,7 @@ export const routers = [
   commitmentsRouter,
   auditLogRouter,
   usersRouter,
+  invitationsRouter,
   dutiesRouter,
   followUpsRouter,
   remindersRouter,

@@ -1,4 +1,4 @@
-import { formatDeadline } from '../calendar/shanghai-time.js';
+import { formatDeadline, formatShanghai } from '../calendar/shanghai-time.js';
 
 // The Chinese text of every reminder. Pure: the API fills in names and instants from its records.
 
@@ -65,13 +65,27 @@ export interface ReminderText {
   event: { summary: string; dueAt: Date };
 }
 
-const footer = (link: string) =>
-  `\n查看详情：${link}\n\n（本邮件由专项行动管理系统自动发送，请勿直接回复。时间均为北京时间。）`;
+/** A reminder to an enterprise user carries a sign-in link of their own, valid until then. */
+export interface PersonalAccess {
+  validUntil: Date;
+}
+
+const footer = (link: string, access?: PersonalAccess) =>
+  (access
+    ? `\n点击以下链接即可登录本企业账号并处理（无需令牌或密码；仅限本人使用，请勿转发；` +
+      `${formatShanghai(access.validUntil)} 前有效，过期后可在打开的页面重新获取登录链接）：\n${link}`
+    : `\n查看详情：${link}`) +
+  `\n\n（本邮件由专项行动管理系统自动发送，请勿直接回复。时间均为北京时间。）`;
 
 const left = (days?: number) => (days === undefined ? '' : `（还剩 ${days} 天）`);
 const again = (repeat?: number) => (repeat && repeat > 1 ? `（第 ${repeat} 次提醒）` : '');
 
-export function renderReminder(facts: ReminderFacts, link: string): ReminderText {
+/** `link` is the record's page, or with `access` the recipient's own sign-in link to it. */
+export function renderReminder(
+  facts: ReminderFacts,
+  link: string,
+  access?: PersonalAccess,
+): ReminderText {
   switch (facts.kind) {
     case 'duty_reminder':
     case 'duty_overdue': {
@@ -87,7 +101,7 @@ export function renderReminder(facts: ReminderFacts, link: string): ReminderText
           (overdue
             ? `${d.campaignName}的“${d.dutyName}”报送期限（${due}）已过，尚未收到报送。请尽快报送；逾期情况已同时告知市局。\n`
             : `${d.campaignName}的“${d.dutyName}”须于 ${due} 前报送市局产品质量安全监督管理处${left(facts.daysLeft)}。报送后将不再提醒。\n`) +
-          footer(link),
+          footer(link, access),
         event: { summary: `报送截止：${d.dutyName}（${d.unitName}）`, dueAt: d.dueAt },
       };
     }
@@ -106,7 +120,7 @@ export function renderReminder(facts: ReminderFacts, link: string): ReminderText
         subject: head,
         text:
           `${t.unitName}：\n\n${head.replace(/^【[^】]+】/, '')}。\n原因：${t.reason}\n完成期限：${due}\n` +
-          footer(link),
+          footer(link, access),
         event: { summary: `${t.kindName}期限：${t.enterpriseName}`, dueAt: t.dueAt },
       };
     }
@@ -142,7 +156,7 @@ export function renderReminder(facts: ReminderFacts, link: string): ReminderText
         subject: subjects[facts.kind],
         text:
           `${greeting}：\n\n${intros[facts.kind]}\n\n企业：${h.enterpriseName}\n${lines}` +
-          footer(link),
+          footer(link, access),
         event: { summary: `整改期限：${h.enterpriseName}`, dueAt: h.deadline },
       };
     }

@@ -47,6 +47,36 @@ describe('configuration', () => {
     expect(problems).toMatch(/^TEMPORAL_ADDRESS="nohost": expected host:port/m);
   });
 
+  it('reads the sign-in settings, with defaults, and names a bad one', () => {
+    expect(loadConfig({}).signIn).toEqual({
+      linkMinutes: 15,
+      invitationLinkDays: 7,
+      reminderLinkDays: 7,
+      limits: { perAddress: 5, perClient: 20, windowMinutes: 15 },
+      linkSecret: undefined,
+      trustProxy: false,
+    });
+    const config = loadConfig({
+      SIGN_IN_LINK_MINUTES: '10',
+      REMINDER_LINK_DAYS: '3',
+      SIGN_IN_LIMIT_PER_ADDRESS: '2',
+      TRUST_PROXY: 'true',
+      LINK_SECRET: 'k'.repeat(32),
+    }).signIn;
+    expect(config).toMatchObject({
+      linkMinutes: 10,
+      reminderLinkDays: 3,
+      limits: { perAddress: 2 },
+      trustProxy: true,
+      linkSecret: 'k'.repeat(32),
+    });
+    expect(() => loadConfig({ REMINDER_LINK_DAYS: '0' })).toThrow(
+      /REMINDER_LINK_DAYS="0": must be at least 1/,
+    );
+    expect(() => loadConfig({ SIGN_IN_LINK_MINUTES: '1.5' })).toThrow(/SIGN_IN_LINK_MINUTES/);
+    expect(() => loadConfig({ LINK_SECRET: 'short' })).toThrow(/LINK_SECRET.*at least 32/);
+  });
+
   it('rejects a short service token', () => {
     expect(() => loadConfig({ SERVICE_TOKEN: 'short' })).toThrow(/SERVICE_TOKEN.*at least 32/);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, waitFor, type TestStack } from '../support/stack.js';
+import { signInByEmail, type Person } from '../support/sign-in.js';
 
 // The city roles' workbench (issue #9) in headless Chromium against the real API and SMTP
 // listener: the sortable league table, 挂牌督办 with its e-mail, the escalation page, users.
@@ -82,23 +83,19 @@ describe('city workbench (headless Chromium)', () => {
     await stack?.stop();
   });
 
-  async function signIn(token: string): Promise<Page> {
+  async function signIn(who: Person): Promise<Page> {
     const context = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1500, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${stack.api.url}/dashboard/login`);
-    await page.fill('#token', token);
-    await Promise.all([
-      page.waitForURL(`${stack.api.url}/dashboard`),
-      page.click('button[type=submit]'),
-    ]);
+    await signInByEmail(stack, page, who);
+    expect(page.url()).toBe(`${stack.api.url}/dashboard`);
     return page;
   }
 
   it('sorts the league table by a column through links that keep the campaign', async () => {
-    const page = await signIn(stack.tokens.citySupervisor);
+    const page = await signIn('citySupervisor');
     const first = () => page.locator('table.units tbody tr').first().getAttribute('data-unit');
     expect(await first()).toBe(huangpu); // the city's order: 黄浦 first
     await Promise.all([
@@ -121,7 +118,7 @@ describe('city workbench (headless Chromium)', () => {
   });
 
   it('lists a unit with reason, items and deadline, tells its officer, and lifts it', async () => {
-    const page = await signIn(stack.tokens.cityAdmin);
+    const page = await signIn('cityAdmin');
     await page.goto(`${stack.api.url}/dashboard/units/${huangpu}`);
     // A rejected form keeps what was typed.
     await page.fill('#field-reason', '隐患集中');
@@ -145,7 +142,7 @@ describe('city workbench (headless Chromium)', () => {
     );
     expect(mail.text).toContain('燃气用品隐患清零');
     expect(mail.text).toContain(dateIn(30));
-    const officer = await signIn(huangpuOfficer.token);
+    const officer = await signIn(huangpuOfficer);
     await officer.goto(`${stack.api.url}/dashboard/units/${huangpu}`);
     expect(await officer.textContent('.listing-deadline')).toContain(dateIn(30));
     expect(await officer.locator('form[action$="/listed-supervision"]').count()).toBe(0);
@@ -169,7 +166,7 @@ describe('city workbench (headless Chromium)', () => {
   });
 
   it('refuses the city supervisor a listing (403 page)', async () => {
-    const page = await signIn(stack.tokens.citySupervisor);
+    const page = await signIn('citySupervisor');
     await page.goto(`${stack.api.url}/dashboard/units/${huangpu}`);
     expect(await page.locator('form[action$="/listed-supervision"]').count()).toBe(0);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
@@ -187,7 +184,7 @@ describe('city workbench (headless Chromium)', () => {
   });
 
   it('lets the supervisor record a 督办 action on the escalation page', async () => {
-    const page = await signIn(stack.tokens.citySupervisor);
+    const page = await signIn('citySupervisor');
     await page.goto(`${stack.api.url}/dashboard/escalations/${escalated.id}`);
     expect(await page.textContent('.escalated-at')).not.toContain('尚未升级');
     await page.fill('#field-instruction', '请区局五个工作日内约谈企业负责人');
@@ -205,13 +202,13 @@ describe('city workbench (headless Chromium)', () => {
     });
     expect(audit?.actorRole).toBe('city_supervisor');
     // The 黄浦 officer: not their hazard, 404.
-    const other = await signIn(huangpuOfficer.token);
+    const other = await signIn(huangpuOfficer);
     const response = await other.goto(`${stack.api.url}/dashboard/escalations/${escalated.id}`);
     expect(response?.status()).toBe(404);
   });
 
   it('lets a unit officer create an account for their enterprise only', async () => {
-    const page = await signIn(huangpuOfficer.token);
+    const page = await signIn(huangpuOfficer);
     await page.goto(`${stack.api.url}/dashboard/users`);
     await page.fill('#new-name', '孙店长');
     await page.fill('#new-email', 'not-an-email');
@@ -243,7 +240,7 @@ describe('city workbench (headless Chromium)', () => {
     });
     expect(staff.status()).toBe(403);
     expect(await stack.api.db.prisma.user.count({ where: { name: '越权' } })).toBe(0);
-    const admin = await signIn(stack.tokens.cityAdmin);
+    const admin = await signIn('cityAdmin');
     await admin.goto(`${stack.api.url}/dashboard/users`);
     expect(await admin.locator('table.users tbody tr').count()).toBeGreaterThan(4);
     await screenshot(admin, 'city-users-admin');

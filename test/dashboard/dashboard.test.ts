@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, waitFor, type Caller, type TestStack } from '../support/stack.js';
+import { signInByEmail, type Person } from '../support/sign-in.js';
 
 // The dashboard driven in headless Chromium against the real stack (API, Temporal worker, SMTP
 // listener), with data seeded through the API. Screenshots land in test-results/screenshots/.
@@ -75,6 +76,7 @@ describe('dashboard (headless Chromium)', () => {
       role: 'enterprise_user',
       enterpriseId: pudongEnterprise.id,
       name: '陈经理',
+      email: 'chen@puan.test',
     });
     openHazard = await hazard('unitOfficer', pudongEnterprise.id, {
       description: '燃气灶熄火保护装置出厂检验缺项',
@@ -166,15 +168,12 @@ describe('dashboard (headless Chromium)', () => {
     return { context, page: await context.newPage() };
   }
 
-  async function signIn(token: string) {
+  async function signIn(who: Person) {
     const { context, page } = await newPage();
     await page.goto(`${stack.api.url}/dashboard`);
     expect(new URL(page.url()).pathname).toBe('/dashboard/login');
-    await page.fill('#token', token);
-    await Promise.all([
-      page.waitForURL(`${stack.api.url}/dashboard`),
-      page.click('button[type=submit]'),
-    ]);
+    await signInByEmail(stack, page, who);
+    expect(page.url()).toBe(`${stack.api.url}/dashboard`);
     return { context, page };
   }
 
@@ -183,7 +182,7 @@ describe('dashboard (headless Chromium)', () => {
     await page.goto(`${stack.api.url}/dashboard/units/${pudong}`);
     expect(new URL(page.url()).pathname).toBe('/dashboard/login');
     await page.fill('#token', 'hcm_not-a-real-token');
-    await page.click('button[type=submit]');
+    await page.click('form.token-login button');
     await page.waitForSelector('.flash.err');
     expect(new URL(page.url()).pathname).toBe('/dashboard/login');
     expect(await page.textContent('.flash.err')).toContain('API 令牌无效');
@@ -193,7 +192,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('shows the city supervisor all 18 units, duty states, the overdue list and the chart', async () => {
-    const { context, page } = await signIn(stack.tokens.citySupervisor);
+    const { context, page } = await signIn('citySupervisor');
     const cookie = (await context.cookies()).find((c) => c.name === 'hcm_session');
     expect(cookie).toMatchObject({
       httpOnly: true,
@@ -269,7 +268,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('shows the 浦东 officer only 浦东, refuses 黄浦 with 404, and drills down to reminders', async () => {
-    const { page } = await signIn(stack.tokens.unitOfficer);
+    const { page } = await signIn('unitOfficer');
     const rows = page.locator('table.units tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('浦东新区市场监督管理局');
@@ -336,7 +335,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('keeps the 黄浦 officer to 黄浦: every 浦东 page is a 404', async () => {
-    const { page } = await signIn(huangpuOfficer.token);
+    const { page } = await signIn(huangpuOfficer);
     const rows = await page.locator('table.units tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('黄浦区市场监督管理局');
@@ -355,7 +354,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('lets the enterprise submit rectification evidence through the form', async () => {
-    const { page } = await signIn(enterpriseUser.token);
+    const { page } = await signIn(enterpriseUser);
     const cards = page.locator('section.hazard-card');
     expect(await cards.count()).toBe(2);
     expect(await page.textContent('body')).not.toContain(huangpuHazard.description);
@@ -384,7 +383,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('answers a stale form with a Chinese 409 message and changes nothing', async () => {
-    const { page } = await signIn(enterpriseUser.token);
+    const { page } = await signIn(enterpriseUser);
     let form = page.locator(`#hazard-${overdueHazard.id} form.rectify`);
     // A link that is not a URL: 400, the message next to the field, what was typed kept.
     await form.locator('textarea[name=description]').fill('已更换合格软管');
@@ -424,7 +423,7 @@ describe('dashboard (headless Chromium)', () => {
       body: { template: 'shanghai-2023', year: 2031, demo: { secondsPerDay: 3600 } },
     });
     expect(demo.status).toBe(201);
-    const { page } = await signIn(stack.tokens.citySupervisor);
+    const { page } = await signIn('citySupervisor');
     const heading = await page.textContent('main section h2');
     expect(heading).toContain('2031年重点工业产品质量安全隐患排查治理专项行动');
     expect(heading).not.toContain('演示');
@@ -447,7 +446,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('refuses a form post without the CSRF field, and a cross-origin one', async () => {
-    const { context, page } = await signIn(enterpriseUser.token);
+    const { context, page } = await signIn(enterpriseUser);
     const before = await stack.api.db.prisma.hazardSubmission.count();
     const status = await page.evaluate(async (id) => {
       const response = await fetch(`/dashboard/hazards/${id}/submissions`, {
@@ -482,7 +481,7 @@ describe('dashboard (headless Chromium)', () => {
   });
 
   it('signs out: the session row is gone and pages redirect to the login', async () => {
-    const { context, page } = await signIn(stack.tokens.citySupervisor);
+    const { context, page } = await signIn('citySupervisor');
     const cookie = (await context.cookies()).find((c) => c.name === 'hcm_session')!;
     await Promise.all([page.waitForURL(/\/dashboard\/login/), page.click('header form button')]);
     expect(await page.textContent('.flash.ok')).toContain('已退出登录');

@@ -5,6 +5,7 @@ import { exe, pdf, png } from '../files/samples.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { signInByEmail, type Person } from '../support/sign-in.js';
 
 // The 报送 workbench on the duty page, driven in headless Chromium against the real API and
 // database (a real-calendar 2031 campaign, so every duty is still ahead and on time): the monthly
@@ -55,19 +56,15 @@ describe('duty workbench (headless Chromium)', () => {
     await stack?.stop();
   });
 
-  async function signIn(token: string): Promise<Page> {
+  async function signIn(who: Person): Promise<Page> {
     const context = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1500, height: 900 },
     });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${stack.api.url}/dashboard/login`);
-    await page.fill('#token', token);
-    await Promise.all([
-      page.waitForURL(`${stack.api.url}/dashboard`),
-      page.click('button[type=submit]'),
-    ]);
+    await signInByEmail(stack, page, who);
+    expect(page.url()).toBe(`${stack.api.url}/dashboard`);
     return page;
   }
 
@@ -95,7 +92,7 @@ describe('duty workbench (headless Chromium)', () => {
   }
 
   it('submits the monthly table with 本月无典型案例, then a corrected version 2', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${dutyUrl(monthly.id)}#submit`);
     const form = page.locator('#submit');
     expect(await form.locator('h2').textContent()).toBe('报送');
@@ -191,7 +188,7 @@ describe('duty workbench (headless Chromium)', () => {
   });
 
   it('submits the phase summary with a PDF and a PNG, refusing a disguised file', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${dutyUrl(phase.id)}#submit`);
     const summary = '本阶段共排查燃气用具生产企业 12 家，发现隐患 3 处，均已整改。';
     await page.fill('#field-text', summary);
@@ -237,7 +234,7 @@ describe('duty workbench (headless Chromium)', () => {
     ]);
 
     // Another unit's officer: the page, the post and the file are not found.
-    const other = await signIn(huangpuOfficer.token);
+    const other = await signIn(huangpuOfficer);
     const pageResponse = await other.goto(dutyUrl(phase.id));
     expect(pageResponse?.status()).toBe(404);
     await screenshot(other, 'duty-other-unit-404');

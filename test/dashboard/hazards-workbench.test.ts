@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { createCampaign, createEnterprise, createUser, unitId } from '../support/fixtures.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { signInByEmail, type Person } from '../support/sign-in.js';
 
 // The unit officer's hazard workbench in headless Chromium against the real stack: recording an
 // on-site inspection whose failed item becomes a hazard, the enterprise's evidence, the officer's
@@ -41,11 +42,13 @@ describe('hazard workbench (headless Chromium)', () => {
       role: 'enterprise_user',
       enterpriseId: enterprise.id,
       name: '林经理',
+      email: 'lin@pujiang.test',
     });
     huangpuOfficer = await createUser(stack, {
       role: 'unit_officer',
       unitCode: 'huangpu',
       name: '黄浦监管员',
+      email: 'officer.huangpu@test.local',
     });
   }, 120_000);
 
@@ -55,19 +58,15 @@ describe('hazard workbench (headless Chromium)', () => {
     await stack?.stop();
   });
 
-  async function signIn(token: string): Promise<Page> {
+  async function signIn(who: Person): Promise<Page> {
     const context = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1400, height: 900 },
     });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${stack.api.url}/dashboard/login`);
-    await page.fill('#token', token);
-    await Promise.all([
-      page.waitForURL(`${stack.api.url}/dashboard`),
-      page.click('button[type=submit]'),
-    ]);
+    await signInByEmail(stack, page, who);
+    expect(page.url()).toBe(`${stack.api.url}/dashboard`);
     return page;
   }
 
@@ -82,7 +81,7 @@ describe('hazard workbench (headless Chromium)', () => {
   }
 
   it('records an inspection: a failed item needs its hazard, then becomes one', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/enterprises/${enterprise.id}`);
     await Promise.all([page.waitForURL(/inspections\/new/), page.click('text=记录现场检查')]);
     expect(await page.textContent('h3')).toContain('生产许可证获证企业');
@@ -142,7 +141,7 @@ describe('hazard workbench (headless Chromium)', () => {
   });
 
   it('runs 提交 → 退回 (with a reason) → 再次提交 → 核查通过（销号）', async () => {
-    const enterprisePage = await signIn(enterpriseUser.token);
+    const enterprisePage = await signIn(enterpriseUser);
     const submitEvidence = async (text: string) => {
       await enterprisePage.goto(`${stack.api.url}/dashboard/hazards/${hazardId}`);
       await enterprisePage.fill('form.rectify textarea[name=description]', text);
@@ -151,7 +150,7 @@ describe('hazard workbench (headless Chromium)', () => {
     await submitEvidence('已停止生产热水器，召回 12 台');
     expect(await enterprisePage.locator('#verify').count()).toBe(0);
 
-    const officer = await signIn(stack.tokens.unitOfficer);
+    const officer = await signIn('unitOfficer');
     await officer.goto(`${stack.api.url}/dashboard/hazards/${hazardId}#verify`);
     expect(await officer.textContent('#verify')).toContain('已停止生产热水器');
     // 退回 without a reason: 400, the error beside 核查意见, the new deadline kept.
@@ -205,7 +204,7 @@ describe('hazard workbench (headless Chromium)', () => {
   });
 
   it('adds a hazard from the enterprise page, extends its deadline and edits it', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/enterprises/${enterprise.id}`);
     await Promise.all([page.waitForURL(/hazards\/new/), page.click('text=登记隐患')]);
     await page.selectOption('#field-problemType', 'no_factory_inspection');
@@ -266,7 +265,7 @@ describe('hazard workbench (headless Chromium)', () => {
   });
 
   it('lists the unit problem list with filters in the URL', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/units/${pudong}`);
     await Promise.all([page.waitForURL(/\/hazards/), page.click('text=查看问题清单')]);
     expect(await page.locator('table.hazard-list tbody tr').count()).toBe(2);
@@ -279,7 +278,7 @@ describe('hazard workbench (headless Chromium)', () => {
   });
 
   it("answers another unit's officer 404 for these pages and their forms", async () => {
-    const page = await signIn(huangpuOfficer.token);
+    const page = await signIn(huangpuOfficer);
     const csrf = await page.getAttribute('input[name=_csrf]', 'value');
     expect(csrf).toBeTruthy();
     for (const path of [

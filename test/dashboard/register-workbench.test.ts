@@ -10,6 +10,7 @@ import {
   validCreditCode,
 } from '../support/fixtures.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { signInByEmail, type Person } from '../support/sign-in.js';
 
 // The unit officer's register workbench in headless Chromium against the real stack (no worker:
 // nothing here waits for a workflow): registering and editing an enterprise, the two-step import
@@ -92,19 +93,15 @@ describe('register workbench (headless Chromium)', () => {
     await stack?.stop();
   });
 
-  async function signIn(token: string): Promise<Page> {
+  async function signIn(who: Person): Promise<Page> {
     const context = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1280, height: 900 },
     });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${stack.api.url}/dashboard/login`);
-    await page.fill('#token', token);
-    await Promise.all([
-      page.waitForURL(`${stack.api.url}/dashboard`),
-      page.click('button[type=submit]'),
-    ]);
+    await signInByEmail(stack, page, who);
+    expect(page.url()).toBe(`${stack.api.url}/dashboard`);
     return page;
   }
 
@@ -112,7 +109,7 @@ describe('register workbench (headless Chromium)', () => {
     stack.api.db.prisma.auditLog.count({ where: { entity, action } });
 
   it('registers an enterprise: a wrong credit code keeps the input; then edits it', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/units/${pudong}/enterprises`);
     expect(await page.textContent('table')).toContain(pudongEnterprise.name);
     expect(await page.textContent('body')).not.toContain(huangpuEnterprise.name);
@@ -215,7 +212,7 @@ describe('register workbench (headless Chromium)', () => {
   });
 
   it('imports the register: the dry run shows the bad row; the fixed file is confirmed', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/units/${pudong}/enterprises`);
     await page.click('text=导入企业名录');
     const template = await page.request.get(
@@ -255,7 +252,7 @@ describe('register workbench (headless Chromium)', () => {
     await screenshot(page, 'register-import-dry-run');
 
     // The kept file is the uploader's only: another unit's officer cannot confirm it.
-    const other = await signIn(huangpuOfficer.token);
+    const other = await signIn(huangpuOfficer);
     await other.goto(`${stack.api.url}/dashboard`);
     const csrf = await other.locator('input[name=_csrf]').first().inputValue();
     const huangpu = await unitId(stack, 'huangpu');
@@ -289,7 +286,7 @@ describe('register workbench (headless Chromium)', () => {
   });
 
   it('closes a re-inspection task by linking the inspection', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/follow-ups/${reinspection.id}#close`);
     await page.selectOption('#field-inspectionId', inspection.id);
     await screenshot(page, 'follow-up-close');
@@ -322,7 +319,7 @@ describe('register workbench (headless Chromium)', () => {
   });
 
   it('records an interview from the 约谈 task and closes the task with it', async () => {
-    const page = await signIn(stack.tokens.unitOfficer);
+    const page = await signIn('unitOfficer');
     await page.goto(`${stack.api.url}/dashboard/follow-ups/${interviewTask.id}`);
     expect(await page.textContent('#close')).toContain('尚无约谈记录');
     expect(await page.isChecked('#field-closeTask')).toBe(true);
@@ -349,7 +346,7 @@ describe('register workbench (headless Chromium)', () => {
   });
 
   it("gives another unit's officer 404 on the pages and the posts", async () => {
-    const page = await signIn(huangpuOfficer.token);
+    const page = await signIn(huangpuOfficer);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     for (const url of [
       `/dashboard/units/${pudong}/enterprises`,

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/stack.js';
@@ -81,6 +83,18 @@ describe.each(DATABASE_KINDS)('npm start on %s: up, stopped with Ctrl-C, started
     return { child, output: () => output, exited };
   };
 
+  /** The first .eml in the outbox to `to` whose text contains `needle`, parsed. */
+  const outboxMail = async (to: string, needle: string) => {
+    const dir = path.join(dataDir, 'outbox');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const mail = await simpleParser(await readFile(path.join(dir, name)));
+      const addresses = [mail.to].flat().flatMap((a) => a?.value.map((v) => v.address) ?? []);
+      if (addresses.includes(to) && mail.text?.includes(needle)) return mail;
+    }
+    return undefined;
+  };
+
   const get = async (urlPath: string, token?: string) => {
     const response = await fetch(`${apiUrl}${urlPath}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -111,6 +125,26 @@ describe.each(DATABASE_KINDS)('npm start on %s: up, stopped with Ctrl-C, started
     expect(officerView.body.total).toBeLessThan(enterprises.body.total);
     const own = await get('/api/enterprises', tokens.enterpriseUser);
     expect(own.body.items).toHaveLength(1);
+
+    // The demo enterprise's reminder in the outbox opens its hazard in a browser, no token.
+    const mail = await waitFor(() => outboxMail('chen@puan.demo.local', '/dashboard/link/'), {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      what: 'the demo enterprise’s reminder in the outbox',
+    });
+    const link = /https?:\/\/\S+\/dashboard\/link\/[\w-]+/.exec(mail.text ?? '')![0];
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      expect(await context.cookies()).toEqual([]);
+      const page = await context.newPage();
+      await page.goto(link);
+      expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/hazards\/[\w-]+$/);
+      expect(await page.textContent('header')).toContain('企业联系人（演示）');
+      expect(await page.textContent('h2')).toBeTruthy();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('stops every child process on Ctrl-C', async () => {

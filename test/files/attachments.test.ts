@@ -15,6 +15,7 @@ import { readUploads, uploadBodyLimit, uploadRequestBytes } from '../../api/file
 import type { AppDeps, AuthUser } from '../../api/lib/context.js';
 import { createRouter } from '../../api/lib/create-router.js';
 import { onError } from '../../api/lib/errors.js';
+import { signInSettings } from '../../api/runtime.js';
 import { createFileStore } from '../../lib/file-store.js';
 import { createLogger } from '../../lib/logger.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
@@ -80,6 +81,7 @@ describe.each(DATABASE_KINDS)('attachments (%s)', (kind) => {
       publicUrl: '',
       now: () => new Date(),
       temporal: undefined as never,
+      signIn: signInSettings(),
     } satisfies AppDeps;
     app = testApp(deps);
   });

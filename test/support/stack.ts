@@ -8,6 +8,8 @@ import { createHttpApi } from '../../activities/api-client.js';
 import { createActivities } from '../../activities/index.js';
 import { seedDemoAccounts, type DemoTokens } from '../../api/db/seed.js';
 import { generateToken } from '../../api/lib/tokens.js';
+import type { DatabaseTarget } from '../../api/db/database.js';
+import type { SignInSettings } from '../../api/lib/context.js';
 import { startApi, type ApiRuntime } from '../../api/runtime.js';
 import { createFileStore } from '../../lib/file-store.js';
 import { createLogger } from '../../lib/logger.js';
@@ -36,6 +38,8 @@ export interface ApiResponse<Body> {
 
 export interface TestStack {
   api: ApiRuntime;
+  /** The suite's database, for a second API process on it. */
+  database: DatabaseTarget;
   tokens: DemoTokens;
   serviceToken: string;
   taskQueue: string;
@@ -60,7 +64,15 @@ export interface TestStackOptions {
   worker?: boolean;
   /** Point the API at another Temporal address (e.g. one where nothing listens). */
   temporalAddress?: string;
+  /**
+   * Sign-in settings. By default the rate limits are high, since suites sign in many times from
+   * one address; the sign-in tests set their own.
+   */
+  signIn?: Partial<SignInSettings>;
 }
+
+/** Limits no suite reaches by signing in as it goes. */
+export const TEST_SIGN_IN_LIMITS = { perAddress: 1000, perClient: 10_000, windowMinutes: 15 };
 
 /** Small, so that tests of the upload limit need no large bodies. */
 export const TEST_UPLOAD_MAX_BYTES = 256 * 1024;
@@ -97,6 +109,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     // Removed with dataDir when the stack stops.
     files: createFileStore({ dir: path.join(dataDir, 'files'), maxBytes: TEST_UPLOAD_MAX_BYTES }),
     mailer: apiMailer,
+    signIn: { limits: TEST_SIGN_IN_LIMITS, ...options.signIn },
   });
   const tokens = await seedDemoAccounts(api.db.prisma, dataDir);
   let worker: Worker | undefined;
@@ -123,6 +136,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
 
   return {
     api,
+    database: database.target,
     tokens,
     serviceToken,
     taskQueue,

@@ -6,6 +6,7 @@
 export const FLASH_MESSAGES: Record<string, string> = {
   submitted: '整改材料已提交，等待监管部门核查。',
   signed_out: '已退出登录。',
+  signed_out_everywhere: '已在所有设备和浏览器上退出登录。',
   inspection_recorded: '现场检查已记录，不合格项已列入问题清单。',
   hazard_created: '隐患已登记，列入该企业的问题清单。',
   hazard_updated: '隐患内容已修改。',
@@ -16,7 +17,8 @@ export const FLASH_MESSAGES: Record<string, string> = {
   duty_resubmitted: '已重新报送，新版本已保存，见下方“报送记录”。',
   enterprise_registered: '企业已登记，已列入本单位企业名录。',
   enterprise_updated: '企业信息已保存。',
-  enterprises_imported: '企业名录已导入：新登记和更新的企业已列入下方名录，每家企业记有审计日志。',
+  enterprises_imported:
+    '企业名录已导入：新登记和更新的企业已列入下方名录，每家企业记有审计日志。可通过“邀请企业联系人开通账号”为联系人一次开通账号。',
   follow_up_closed: '任务已办结，相关提醒随之停止。',
   interview_recorded: '约谈记录已保存。该任务尚未办结，可在下方办结。',
   interview_recorded_closed: '约谈记录已保存，该约谈任务已随之办结。',

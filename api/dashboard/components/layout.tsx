@@ -34,7 +34,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:var(--muted)} .small{font-size:12px}
 form.inline{display:inline}
 label{display:block;margin:8px 0 4px;font-weight:600}
-input[type=text],input[type=password],input[type=date],input[type=datetime-local],input[type=number],textarea,select{width:100%;max-width:640px;padding:6px 8px;border:1px solid #bcccdc;border-radius:4px;font:inherit}
+input[type=text],input[type=email],input[type=password],input[type=date],input[type=datetime-local],input[type=number],textarea,select{width:100%;max-width:640px;padding:6px 8px;border:1px solid #bcccdc;border-radius:4px;font:inherit}
 textarea{min-height:80px}
 button.primary{display:block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:6px 16px;margin-top:8px;cursor:pointer;font:inherit}
 .login{max-width:520px;margin:60px auto}
@@ -92,6 +92,12 @@ export function Layout(props: {
                 <form method="post" action="/dashboard/logout">
                   <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
                   <button type="submit">退出登录</button>
+                </form>
+                <form method="post" action="/dashboard/logout/everywhere" class="everywhere">
+                  <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+                  <button type="submit" title="结束本账号在所有设备和浏览器上的登录">
+                    退出所有设备
+                  </button>
                 </form>
               </>
             )}

@@ -94,7 +94,8 @@ export function View({ ctx, data }: { ctx: PageContext; data: Data }) {
       <section>
         <h2>企业名录</h2>
         <p>
-          <a href={`${path}/new`}>登记企业</a> · <a href={`${path}/import`}>导入企业名录</a>
+          <a href={`${path}/new`}>登记企业</a> · <a href={`${path}/import`}>导入企业名录</a> ·{' '}
+          <a href={`/dashboard/units/${unit.id}/invitations`}>邀请企业联系人开通账号</a>
         </p>
         <ListControls path={path} query={query}>
           <label for="filter-q">名称或信用代码</label>

@@ -102,8 +102,16 @@ export function View(props: {
           {admin
             ? '市局管理员可管理各单位的全部账号。'
             : '实施单位工作人员可为本单位登记的企业创建和管理企业账号。'}
-          API 令牌通过接口 POST /api/users/:id/tokens 签发，明文仅显示一次。
+          人员在登录页输入邮箱、通过邮件中的登录链接登录（每个邮箱对应一个账号）；停用账号即结束其全部登录。API
+          令牌仅供系统对接使用，通过接口 POST /api/users/:id/tokens 签发，明文仅显示一次。
         </p>
+        {ctx.user.role === 'unit_officer' && ctx.user.unitId && (
+          <p>
+            <a href={`/dashboard/units/${ctx.user.unitId}/invitations`}>
+              邀请本单位企业联系人开通账号
+            </a>
+          </p>
+        )}
         <div class="scroll">
           <table class="users">
             <thead>
@@ -201,7 +209,9 @@ export function View(props: {
 }
 
 const issuesOf = (error: unknown): FieldIssue[] | undefined =>
-  error instanceof DomainError && error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)
+  error instanceof DomainError &&
+  (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT') &&
+  Array.isArray(error.details)
     ? (error.details as FieldIssue[])
     : undefined;
 

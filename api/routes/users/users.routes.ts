@@ -82,6 +82,7 @@ export const createUser = createRoute({
     400: errorResponse('参数有误'),
     401: errorResponse('未登录'),
     403: errorResponse('无权限'),
+    409: errorResponse('邮箱已用于其他账号'),
   },
 });
 
@@ -91,7 +92,8 @@ export const updateUser = createRoute({
   tags,
   security,
   middleware: [authenticate, userManagers] as const,
-  summary: '修改用户：姓名、邮箱、停用或恢复（停用后其令牌均返回 401）',
+  summary:
+    '修改用户：姓名、邮箱、停用或恢复（停用后其令牌均返回 401、登录随即结束）；市局管理员可调整工作人员的角色和所属单位（其登录随即结束）',
   request: {
     params: IdParams,
     body: { content: { 'application/json': { schema: UpdateUserSchema } }, required: true },
@@ -102,6 +104,7 @@ export const updateUser = createRoute({
     401: errorResponse('未登录'),
     403: errorResponse('无权限（含系统服务账号）'),
     404: errorResponse('不存在'),
+    409: errorResponse('邮箱已用于其他账号'),
   },
 });
 

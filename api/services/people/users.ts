@@ -9,11 +9,12 @@ import { fieldError, notFoundError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { orderBy, page, skipTake } from '../../lib/list-query.js';
 import { generateToken, hashToken } from '../../lib/tokens.js';
-import type {
-  CreateUserSchema,
-  IssueTokenSchema,
-  UpdateUserSchema,
-  UserListQuery,
+import {
+  STAFF_ROLES,
+  type CreateUserSchema,
+  type IssueTokenSchema,
+  type UpdateUserSchema,
+  type UserListQuery,
 } from '../../contracts/users.js';
 
 // Accounts and their API tokens. A token is shown in plain once, when issued; only its SHA-256
@@ -42,6 +43,56 @@ async function findManagedUser(deps: AppDeps, actor: AuthUser, id: string) {
   });
   if (!row) throw notFoundError('用户');
   return row;
+}
+
+/** The unit of a staff account: the city division for city roles, a real unit for officers. */
+async function staffUnitId(
+  deps: AppDeps,
+  role: (typeof STAFF_ROLES)[number],
+  unitId: string | undefined,
+): Promise<string> {
+  const { prisma } = deps.db;
+  if (role !== 'unit_officer') {
+    return (await prisma.unit.findUniqueOrThrow({ where: { code: CITY_DIVISION.code } })).id;
+  }
+  if (!unitId) throw fieldError('unitId', '实施单位工作人员必须指定所属单位');
+  const unit = await prisma.unit.findUnique({ where: { id: unitId } });
+  if (!unit) throw fieldError('unitId', '实施单位不存在');
+  if (unit.kind === 'city_division') {
+    throw fieldError('unitId', '实施单位工作人员应属于实施单位（市局人员请用市局角色）');
+  }
+  return unit.id;
+}
+
+/** Serialises checks of e-mail addresses across API processes (transaction-scoped lock). */
+const EMAIL_LOCK_KEY = 731_204_118;
+
+/** Until the transaction ends, no other one checks or gives out an account's e-mail address. */
+export async function lockAccountEmails(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK_KEY}::bigint)`;
+}
+
+/**
+ * An address signs in one account: it may not belong to another one (any letter case). Takes a
+ * lock for the rest of the transaction, so two requests cannot both find it free.
+ */
+export async function assertEmailFree(
+  tx: Prisma.TransactionClient,
+  email: string,
+  exceptUserId: string | null,
+): Promise<void> {
+  await lockAccountEmails(tx);
+  const taken = await tx.user.findFirst({
+    where: {
+      email: { equals: email.trim(), mode: 'insensitive' },
+      ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
+    },
+  });
+  if (taken) {
+    throw new DomainError('CONFLICT', `邮箱 ${email} 已用于其他账号`, [
+      { path: 'email', message: '该邮箱已用于其他账号（每个邮箱只对应一个账号，用于邮件登录）' },
+    ]);
+  }
 }
 
 const serviceAccountError = () =>
@@ -125,15 +176,8 @@ export async function createUser(
   }
   let unitId: string | null = null;
   let enterpriseId: string | null = null;
-  if (input.role === 'city_admin' || input.role === 'city_supervisor') {
-    unitId = (await prisma.unit.findUniqueOrThrow({ where: { code: CITY_DIVISION.code } })).id;
-  } else if (input.role === 'unit_officer') {
-    const unit = await prisma.unit.findUnique({ where: { id: input.unitId ?? '' } });
-    if (!unit) throw fieldError('unitId', '实施单位不存在');
-    if (unit.kind === 'city_division') {
-      throw fieldError('unitId', '实施单位工作人员应属于实施单位（市局人员请用市局角色）');
-    }
-    unitId = unit.id;
+  if (input.role !== 'enterprise_user') {
+    unitId = await staffUnitId(deps, input.role, input.unitId);
   } else {
     const enterprise = await prisma.enterprise.findUnique({
       where: { id: input.enterpriseId ?? '' },
@@ -145,6 +189,7 @@ export async function createUser(
     enterpriseId = enterprise.id;
   }
   return prisma.$transaction(async (tx) => {
+    if (input.email) await assertEmailFree(tx, input.email, null);
     const row = await tx.user.create({
       data: {
         name: input.name,
@@ -179,8 +224,10 @@ export async function updateUser(
   if (input.disabled === true && id === actor.id) {
     throw fieldError('disabled', '不能停用当前登录的账号');
   }
+  const placement = await newPlacement(deps, actor, current, input);
   const before = presentUser(current);
   return prisma.$transaction(async (tx) => {
+    if (input.email) await assertEmailFree(tx, input.email, id);
     const row = await tx.user.update({
       where: { id },
       data: {
@@ -189,9 +236,19 @@ export async function updateUser(
         ...(input.disabled !== undefined
           ? { disabledAt: input.disabled ? (current.disabledAt ?? deps.now()) : null }
           : {}),
+        ...(placement ?? {}),
       },
       include: detail,
     });
+    // Disabled, or moved to another role or unit: every open session ends now. (The session
+    // check would refuse them at their next request anyway; this leaves no row behind.)
+    if (
+      (row.disabledAt && !current.disabledAt) ||
+      row.role !== current.role ||
+      row.unitId !== current.unitId
+    ) {
+      await tx.session.deleteMany({ where: { userId: id } });
+    }
     const after = presentUser(row);
     await writeAudit(tx, actor, {
       action: 'update',
@@ -203,6 +260,37 @@ export async function updateUser(
     });
     return after;
   });
+}
+
+/**
+ * A staff account's new role and unit, when the input changes either (city admin only); null
+ * when it changes neither.
+ */
+async function newPlacement(
+  deps: AppDeps,
+  actor: AuthUser,
+  current: UserRow,
+  input: z.output<typeof UpdateUserSchema>,
+): Promise<{ role: (typeof STAFF_ROLES)[number]; unitId: string } | null> {
+  if (input.role === undefined && input.unitId === undefined) return null;
+  if (actor.role !== 'city_admin') {
+    throw new DomainError('FORBIDDEN', '只有市局管理员可以调整账号的角色或所属单位');
+  }
+  const staffRole = STAFF_ROLES.find((r) => r === current.role);
+  if (!staffRole) {
+    throw fieldError('role', '企业账号的角色和所属企业不能调整（请为其他企业另开账号）');
+  }
+  if (current.id === actor.id) throw fieldError('role', '不能调整当前登录账号的角色或所属单位');
+  const role = input.role ?? staffRole;
+  if (role !== 'unit_officer' && input.unitId !== undefined) {
+    throw fieldError('unitId', '市局账号不指定单位（固定为市局质量处）');
+  }
+  const unitId = await staffUnitId(
+    deps,
+    role,
+    input.unitId ?? (current.role === 'unit_officer' ? (current.unitId ?? undefined) : undefined),
+  );
+  return { role, unitId };
 }
 
 export async function issueToken(
@@ -252,6 +340,8 @@ export async function revokeToken(deps: AppDeps, actor: AuthUser, input: { id: s
     });
     const row = await tx.apiToken.findUniqueOrThrow({ where: { id } });
     if (count === 0) return presentToken(row);
+    // Dashboard sessions opened with this token end with it.
+    await tx.session.deleteMany({ where: { apiTokenId: id } });
     const after = presentToken(row);
     await writeAudit(tx, actor, {
       action: 'revoke',

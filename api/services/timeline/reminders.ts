@@ -11,6 +11,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
 import type { AppDeps, AuthUser } from '../../lib/context.js';
 import { reminderActionPath } from '../../../domain/reminders/links.js';
+import { reminderLink } from '../people/sign-in-links.js';
 import { notFoundError } from '../../lib/errors.js';
 import { toShanghaiIso } from '../../lib/format.js';
 import { orderBy, page, skipTake } from '../../lib/list-query.js';
@@ -30,12 +31,23 @@ interface Draft {
   cc: string[];
   unitId: string;
   link: string;
+  /** Recipients in `to` who are enterprise users: each gets a message with their own sign-in link. */
+  personal: { userId: string; email: string }[];
 }
 
 const emails = (users: { email: string | null; disabledAt: Date | null }[]) =>
   users.filter((u) => u.email && !u.disabledAt).map((u) => u.email!);
 
-const unique = (list: string[]) => [...new Set(list)];
+/** Addresses once each, whatever their letter case (the first spelling kept). */
+const unique = (list: string[]) => {
+  const seen = new Set<string>();
+  return list.filter((address) => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
 
 async function officersOf(prisma: PrismaClient, unitId: string) {
   return emails(await prisma.user.findMany({ where: { unitId, role: 'unit_officer' } }));
@@ -74,7 +86,8 @@ export async function reserveReminder(
   }
   const text = renderReminder(draft.facts, draft.link);
   const to = unique(draft.to);
-  const cc = unique(draft.cc).filter((address) => !to.includes(address));
+  const lowerTo = new Set(to.map((a) => a.toLowerCase()));
+  const cc = unique(draft.cc).filter((address) => !lowerTo.has(address.toLowerCase()));
   const messageId = messageIdFor(request.key);
   const row = {
     key: request.key,
@@ -92,11 +105,14 @@ export async function reserveReminder(
     await prisma.reminder.upsert({ where: { key: request.key }, create: row, update: {} });
   }
   if (to.length === 0) return { outcome: 'skipped' };
+  const personal = await personalMessages(deps, request, draft);
+  const own = new Set(personal.map((p) => p.to.toLowerCase()));
   return {
     outcome: 'send',
     messageId,
-    to,
+    to: to.filter((address) => !own.has(address.toLowerCase())),
     cc,
+    personal,
     subject: text.subject,
     text: text.text,
     ics: {
@@ -111,6 +127,24 @@ export async function reserveReminder(
       }),
     },
   };
+}
+
+/**
+ * The reminder's text for each enterprise user it goes to, with their own sign-in link to the
+ * record (minted now, or found again at a resend: same link, same expiry).
+ */
+async function personalMessages(deps: AppDeps, request: ReminderRequest, draft: Draft) {
+  const target = reminderActionPath(request.kind, request.subjectId);
+  const messages: { to: string; messageId: string; text: string }[] = [];
+  for (const { userId, email } of draft.personal) {
+    const link = await reminderLink(deps, null, { reminderKey: request.key, userId, target });
+    messages.push({
+      to: email,
+      messageId: messageIdFor(`${request.key}#${userId}`),
+      text: renderReminder(draft.facts, link.url, { validUntil: link.expiresAt }).text,
+    });
+  }
+  return messages;
 }
 
 export async function markReminderSent(
@@ -161,6 +195,7 @@ async function draftFor(
       cc: copyCity ? supervisors : [],
       unitId: duty.unitId,
       link: link(duty.id),
+      personal: [],
     };
   }
 
@@ -177,9 +212,14 @@ async function draftFor(
       where: { hazardId: hazard.id, status: 'rejected' },
       orderBy: { reviewedAt: 'desc' },
     });
+    // The enterprise's users (active, with an address) get the reminder with their own sign-in
+    // link; its contacts without an account get it with the page's address.
+    const users = hazard.enterprise.users.filter(
+      (u) => u.role === 'enterprise_user' && u.email && !u.disabledAt,
+    );
     const enterprise = unique([
+      ...users.map((u) => u.email!),
       ...hazard.enterprise.contacts.flatMap((c) => (c.email ? [c.email] : [])),
-      ...emails(hazard.enterprise.users),
     ]);
     const officers = await officersOf(prisma, hazard.unitId);
     const recipients: Record<HazardKind, { to: string[]; cc: string[] }> = {
@@ -193,6 +233,8 @@ async function draftFor(
     };
     // Only the escalation goes to the city: read its supervisors for that kind alone.
     if (kind === 'hazard_escalated') recipients.hazard_escalated.to = await citySupervisors(prisma);
+    const chosen = recipients[kind as HazardKind];
+    const inTo = new Set(chosen.to.map((a) => a.toLowerCase()));
     return {
       facts: {
         kind: kind as HazardKind,
@@ -209,9 +251,12 @@ async function draftFor(
         repeat: request.repeat,
       },
       deadline: hazard.deadline,
-      ...recipients[kind as HazardKind],
+      ...chosen,
       unitId: hazard.unitId,
       link: link(hazard.id),
+      personal: users
+        .filter((u) => inTo.has(u.email!.toLowerCase()))
+        .map((u) => ({ userId: u.id, email: u.email! })),
     };
   }
 
@@ -240,6 +285,7 @@ async function draftFor(
     cc: kind === 'followup_overdue' ? await citySupervisors(prisma) : [],
     unitId: task.unitId,
     link: link(task.id),
+    personal: [],
   };
 }
 
