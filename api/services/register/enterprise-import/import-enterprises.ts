@@ -24,6 +24,13 @@ import { detectKind, readSheet, type Sheet, type SheetRow } from './parse.js';
 /** Largest file accepted (the whole request may carry a little more: the multipart envelope). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
+/** How far a workbook may inflate, and what the reader in its worker thread may use. */
+const READ_LIMITS = {
+  maxRows: MAX_IMPORT_ROWS,
+  maxInflatedBytes: 64 * 1024 * 1024,
+  maxHeapMb: 256,
+  timeoutMs: 30_000,
+};
 
 export interface UploadedFile {
   name: string;
@@ -122,11 +129,8 @@ export async function importEnterprises(
     throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 5 MB 上限，请分批导入');
   }
   const kind = detectKind(file.name, file.type);
-  const sheet = await readSheet(kind, new Uint8Array(await file.arrayBuffer()));
+  const sheet = await readSheet(kind, new Uint8Array(await file.arrayBuffer()), READ_LIMITS);
   if (sheet.rows.length === 0) throw fieldError('文件中没有企业数据行（第一行为表头）');
-  if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    throw fieldError(`一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
-  }
 
   const [units, categoryRows] = await Promise.all([
     prisma.unit.findMany({ select: { id: true, code: true, name: true, shortName: true } }),

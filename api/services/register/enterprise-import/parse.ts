@@ -1,23 +1,15 @@
-// Reading an uploaded register file (CSV in UTF-8, or the first sheet of an XLSX workbook) into
-// rows of text cells, each with the line number a person sees in Excel or a text editor.
+// The register file as the import sees it: its kind from the name (or declared type), and its
+// rows read off the request thread, in a worker with a row limit, an inflated-size limit, a memory
+// cap and a time limit, so that one upload cannot stall the API for everyone else.
 
-import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { fieldError } from '../../../lib/errors.js';
+import type { FileKind, Sheet, SheetLimits } from './sheet-reader.js';
+import type { SheetJob, SheetOutcome } from './sheet-worker.js';
 
-export type FileKind = 'csv' | 'xlsx';
-
-export interface SheetRow {
-  /** 1-based line (CSV) or row number (XLSX) where the row starts. */
-  line: number;
-  cells: string[];
-}
-
-export interface Sheet {
-  headerLine: number;
-  headers: string[];
-  rows: SheetRow[];
-}
+export type { FileKind, Sheet, SheetRow } from './sheet-reader.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/comma-separated-values'];
@@ -41,93 +33,69 @@ export function detectKind(fileName: string, contentType: string): FileKind {
   );
 }
 
-export async function readSheet(kind: FileKind, bytes: Uint8Array): Promise<Sheet> {
-  const table = kind === 'csv' ? readCsv(bytes) : await readXlsx(bytes);
-  const first = table.findIndex((row) => !isBlank(row.cells));
-  if (first < 0) throw fieldError('file', '文件为空：第一行应为表头（列名）');
-  const header = table[first]!;
-  return {
-    headerLine: header.line,
-    headers: header.cells.map((h) => h.trim()),
-    rows: table.slice(first + 1).filter((row) => !isBlank(row.cells)),
+export interface ReadLimits extends SheetLimits {
+  /** Wall-clock time the worker may take before it is stopped. */
+  timeoutMs: number;
+  /** The worker's heap. */
+  maxHeapMb: number;
+}
+
+const WORKER_URL = new URL(
+  `./sheet-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`,
+  import.meta.url,
+);
+
+// Source files run through tsx (npm start, tests, the container). On Node 20 a worker thread does
+// not apply loaders given in its execArgv to its entry module, so a TypeScript entry is loaded by
+// a two-line bootstrap that registers tsx's loader first.
+const WORKER_SOURCE = WORKER_URL.pathname.endsWith('.ts')
+  ? `require(${JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs'))});
+     require(${JSON.stringify(fileURLToPath(WORKER_URL))});`
+  : null;
+
+const TOO_LARGE = '文件内容过多或过于复杂，无法在限定时间内读取：请删去多余内容或分批导入';
+
+/** Reads the header and data rows in a worker thread; a file that cannot be read is a 400. */
+export function readSheet(kind: FileKind, bytes: Uint8Array, limits: ReadLimits): Promise<Sheet> {
+  const job: SheetJob = {
+    kind,
+    bytes,
+    limits: { maxRows: limits.maxRows, maxInflatedBytes: limits.maxInflatedBytes },
   };
-}
-
-const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
-
-const newlines = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
-function readCsv(bytes: Uint8Array): SheetRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw fieldError(
-      'file',
-      'CSV 文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后上传，或上传 .xlsx 文件',
-    );
-  }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw fieldError(
-        'file',
-        `CSV 格式错误${line ? `（第 ${line} 行附近）` : ''}：请检查引号是否成对`,
-      );
-    }
-    throw error;
-  }
-  // info.lines is the line where a record ends; a quoted cell may span several lines.
-  return records.map(({ record, info }) => ({
-    line: info.lines - record.reduce((sum, cell) => sum + newlines(cell), 0),
-    cells: record,
-  }));
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; a Node Buffer is what it reads at run time.
-    const data = Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0];
-    await workbook.xlsx.load(data);
-  } catch {
-    throw fieldError('file', '无法读取 Excel 文件：请确认是 .xlsx 格式且未加密');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fieldError('file', 'Excel 文件中没有工作表');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
+  return new Promise<Sheet>((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE ?? WORKER_URL, {
+      eval: WORKER_SOURCE !== null,
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+      stdout: false,
+      stderr: false,
     });
-    rows.push({ line: row.number, cells: Array.from(cells, (cell) => cell ?? '') });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(fieldError('file', TOO_LARGE))),
+      limits.timeoutMs,
+    );
+    worker.once('message', (outcome: SheetOutcome) =>
+      settle(() => {
+        if (outcome.ok) resolve(outcome.sheet);
+        else if ('refused' in outcome) reject(fieldError('file', outcome.refused));
+        else reject(new Error(`register file reader failed: ${outcome.failed}`));
+      }),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? fieldError('file', TOO_LARGE) : error),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`register file reader exited with code ${code}`))),
+    );
   });
-  return rows;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The text a person sees in a cell; dates as YYYY-MM-DD, formulas by their result. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) {
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  }
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  // A hyperlink's text may itself be rich text, whatever the type definitions say.
-  if ('hyperlink' in value) return cellText(value.text);
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
-  return ''; // an error value (#N/A…) reads as empty
 }
